@@ -1,0 +1,48 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// Folio: run literate Markdown notebooks that train neural networks, render HTML reports.
+let package = Package(
+    name: "Folio",
+    products: [
+        .executable(name: "folio", targets: ["folio"]),
+        .executable(name: "folio-bench", targets: ["folio-bench"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
+    ],
+    targets: [
+        // Thin module maps over Debian's C libraries.
+        .systemLibrary(name: "CCMarkGFM", pkgConfig: "libcmark-gfm",
+                       providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
+        .systemLibrary(name: "CBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CSTB", pkgConfig: "stb", providers: [.apt(["libstb-dev"])]),
+
+        .target(name: "NeuralNet", dependencies: ["CBLAS"]),
+        .target(name: "Datasets", dependencies: ["CZlib", "CSTB", "NeuralNet"]),
+        .target(name: "Charts"),
+        .target(name: "Notebook", dependencies: ["CCMarkGFM"]),
+        .target(name: "Runner", dependencies: ["Notebook", "NeuralNet", "Datasets", "Charts"]),
+        .target(name: "Report", dependencies: [
+            "Notebook", "Runner", "CCMarkGFM",
+            .product(name: "Mustache", package: "swift-mustache"),
+        ]),
+        .executableTarget(name: "folio", dependencies: [
+            "Notebook", "Runner", "Report",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .executableTarget(name: "folio-bench", dependencies: ["NeuralNet", "Datasets"],
+                          path: "Benchmarks/folio-bench"),
+
+        .testTarget(name: "NeuralNetTests", dependencies: ["NeuralNet"]),
+        .testTarget(name: "DatasetsTests", dependencies: ["Datasets"]),
+        .testTarget(name: "ChartsTests", dependencies: ["Charts"]),
+        .testTarget(name: "NotebookTests", dependencies: ["Notebook"]),
+        .testTarget(name: "RunnerTests", dependencies: ["Runner"]),
+        .testTarget(name: "ReportTests", dependencies: ["Report"]),
+        .testTarget(name: "FolioCLITests", dependencies: ["folio"]),
+    ],
+    swiftLanguageModes: [.v5]
+)

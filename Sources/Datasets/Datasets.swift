@@ -1,0 +1,3 @@
+import CZlib
+import CSTB
+func _probe() { _ = zlibVersion(); _ = stbi_failure_reason() }

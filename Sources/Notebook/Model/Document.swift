@@ -1,0 +1,65 @@
+/// A parsed notebook: its front matter and its blocks in source order.
+public struct Document: Sendable {
+    /// The notebook's path as given by the user (used in diagnostics).
+    public var path: String
+    /// `title:` from front matter, else the text of the first level-1 heading, else nil.
+    public var title: String?
+    /// `seed:` from front matter (default 42).
+    public var seed: UInt64
+    /// Whether `seed` was written in the front matter or is the default.
+    public var seedIsExplicit: Bool
+    public var blocks: [Block]
+
+    public init(path: String, title: String?, seed: UInt64, seedIsExplicit: Bool, blocks: [Block]) {
+        self.path = path
+        self.title = title
+        self.seed = seed
+        self.seedIsExplicit = seedIsExplicit
+        self.blocks = blocks
+    }
+
+    /// The directive cells, in order.
+    public var cells: [Cell] {
+        blocks.compactMap { if case .cell(let cell) = $0 { return cell } else { return nil } }
+    }
+}
+
+/// One piece of a notebook: prose to render, or a directive cell to run.
+public enum Block: Sendable {
+    case prose(Prose)
+    case cell(Cell)
+}
+
+/// A run of consecutive Markdown blocks between cells.
+public struct Prose: Sendable, Equatable {
+    /// The Markdown source of the run, exactly as written (front matter excluded).
+    public var markdown: String
+    /// First source line of the run (1-based).
+    public var startLine: Int
+
+    public init(markdown: String, startLine: Int) {
+        self.markdown = markdown
+        self.startLine = startLine
+    }
+}
+
+/// A fenced block whose info string names a directive.
+public struct Cell: Sendable {
+    /// 1-based position among the notebook's cells.
+    public var index: Int
+    /// Where the opening fence starts.
+    public var location: SourceLocation
+    /// The block's body as written (what the report shows as the cell's source).
+    public var source: String
+    public var directive: Directive
+
+    public init(index: Int, location: SourceLocation, source: String, directive: Directive) {
+        self.index = index
+        self.location = location
+        self.source = source
+        self.directive = directive
+    }
+
+    /// The directive's name as written in the info string (`load`, `fit`, …).
+    public var name: String { directive.name }
+}

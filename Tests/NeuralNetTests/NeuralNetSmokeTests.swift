@@ -1,0 +1,6 @@
+import XCTest
+@testable import NeuralNet
+
+final class NeuralNetSmokeTests: XCTestCase {
+    func testModuleLoads() { XCTAssertTrue(true) }
+}

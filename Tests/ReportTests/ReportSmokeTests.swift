@@ -1,0 +1,6 @@
+import XCTest
+@testable import Report
+
+final class ReportSmokeTests: XCTestCase {
+    func testModuleLoads() { XCTAssertTrue(true) }
+}

@@ -1,0 +1,66 @@
+/// Where everything of a `BarChart` goes: title, plot area, y scale, bar slots, which labels fit.
+struct BarChartLayout {
+    static let padding = 16.0
+
+    let width: Double
+    let height: Double
+    let titleBaseline: Double?
+    let plot: PlotArea
+    let yScale: NiceScale
+    let percentAxis: Bool
+    /// The width of one bar (its slot is wider, leaving a gap).
+    let barWidth: Double
+    /// How much room a category label has.
+    let labelWidth: Double
+    /// Every how many bars a category label is printed (1 = all).
+    let labelEvery: Int
+    /// Whether every value fits above its bar (otherwise only the highlighted one is printed).
+    let showValues: Bool
+    private let slot: Double
+
+    init(chart: BarChart, dataRange: ClosedRange<Double>) {
+        let padding = BarChartLayout.padding
+        width = chart.width.isFinite ? max(chart.width, 200) : 640
+        height = chart.height.isFinite ? max(chart.height, 160) : 320
+        titleBaseline = chart.title.isEmpty ? nil : padding + 12
+        let top = padding + (chart.title.isEmpty ? 0 : 22) + 18   // room for value labels above the top
+        let bottom = height - padding - 22 - (chart.xLabel.isEmpty ? 0 : 20)
+
+        percentAxis = chart.valueFormat == .percent && dataRange.lowerBound >= 0 && dataRange.upperBound <= 1
+        let ticksWanted = max(2, Int((bottom - top) / 50))
+        yScale = percentAxis
+            ? NiceScale.fixed(0, 1, targetTickCount: ticksWanted)
+            : NiceScale.covering(min(dataRange.lowerBound, 0), max(dataRange.upperBound, 0), targetTickCount: ticksWanted)
+        let scale = yScale, percent = percentAxis
+        let tickWidth = scale.ticks.map {
+            TextMetrics.width(BarChartLayout.tickLabel($0, scale: scale, percent: percent), fontSize: 11)
+        }.max() ?? 0
+        let left = padding + (chart.yLabel.isEmpty ? 0 : 20) + tickWidth + 10
+        plot = PlotArea(left: left, right: width - padding, top: top, bottom: bottom)
+
+        let count = max(chart.values.count, 1)
+        slot = plot.width / Double(count)
+        barWidth = min(slot * 0.72, 72)
+        labelEvery = slot >= 18 ? 1 : Int((24 / slot).rounded(.up))
+        labelWidth = slot * Double(labelEvery) - 4
+        let widestValue = chart.values.map { TextMetrics.width(chart.valueFormat.format($0), fontSize: 11) }.max() ?? 0
+        showValues = widestValue <= slot - 2
+    }
+
+    /// The horizontal centre of bar `index`.
+    func barCentre(_ index: Int) -> Double { plot.left + (Double(index) + 0.5) * slot }
+
+    /// The vertical position of `value`, nil if not computable.
+    func y(_ value: Double) -> Double? {
+        guard let t = yScale.fraction(of: value) else { return nil }
+        return plot.bottom - t * plot.height
+    }
+
+    func tickLabel(_ value: Double) -> String {
+        BarChartLayout.tickLabel(value, scale: yScale, percent: percentAxis)
+    }
+
+    private static func tickLabel(_ value: Double, scale: NiceScale, percent: Bool) -> String {
+        percent ? NumberFormat.percent(value, decimals: max(0, -scale.stepExponent - 2)) : scale.label(value)
+    }
+}

@@ -1,0 +1,107 @@
+/// Builds one `Document` from a notebook's text: front matter, then cmark-gfm's top-level blocks,
+/// split into prose runs and directive cells. Problems go to `diagnostics`.
+struct DocumentBuilder {
+    let text: SourceText
+    private(set) var diagnostics: DiagnosticCollector
+    private var blocks: [Block] = []
+    /// The first line not yet assigned to a block.
+    private var cursor = 1
+    private var cellCount = 0
+
+    init(text: SourceText) {
+        self.text = text
+        diagnostics = DiagnosticCollector(path: text.path)
+    }
+
+    /// The document, or nil when it could not be built at all (the reason is in `diagnostics`).
+    mutating func build() -> Document? {
+        reportNULs()
+        let matter = FrontMatter.read(text, diagnostics: &diagnostics)
+        // Front matter lines become blank lines, so cmark's line numbers are the file's.
+        let markdown = [UInt8](repeating: ASCII.newline, count: matter.lastLine)
+            + text.bytes[text.offset(afterLine: matter.lastLine)...]
+        guard let outline = MarkdownOutline.read(markdown) else {
+            diagnostics.error(line: 1, column: 1, "the Markdown parser could not start (out of memory?)")
+            return nil
+        }
+        cursor = matter.lastLine + 1
+        for block in outline.blocks {
+            guard let fence = block.fence else { continue }
+            let kind = FenceKind(info: fence.info)
+            guard kind != .code else { continue }
+            addProse(before: block.startLine)
+            addCell(block, fence: fence, kind: kind)
+            cursor = block.endLine + 1
+        }
+        addProse(before: text.lineCount + 1)
+        let heading = outline.blocks.lazy.compactMap(\.levelOneHeading).first { !$0.isEmpty }
+        return Document(path: text.path, title: matter.title ?? heading, seed: matter.seed,
+                        seedIsExplicit: matter.seedIsExplicit, blocks: blocks)
+    }
+
+    // MARK: - Blocks
+
+    /// Adds the lines from `cursor` up to `line` as one prose run, without leading and
+    /// trailing blank lines (nothing when they are all blank).
+    private mutating func addProse(before line: Int) {
+        var first = cursor
+        var last = min(line, text.lineCount + 1) - 1
+        while first <= last, text.isBlank(first) { first += 1 }
+        while last >= first, text.isBlank(last) { last -= 1 }
+        guard first <= last else { return }
+        blocks.append(.prose(Prose(markdown: text.text(lines: first, through: last), startLine: first)))
+    }
+
+    private mutating func addCell(_ block: MarkdownOutline.Block, fence: MarkdownOutline.Fence, kind: FenceKind) {
+        let opening = OpeningFence(line: text.line(block.startLine), character: fence.character)
+        let fenceLocation = text.location(line: block.startLine, column: opening.fenceColumn)
+        guard case .directive(let name, let extraWords) = kind else {
+            if case .unknown(let word) = kind { reportUnknownDirective(word, at: block.startLine, column: opening.infoColumn) }
+            return
+        }
+        cellCount += 1
+        if extraWords {
+            diagnostics.error(line: block.startLine, column: opening.secondWordColumn ?? opening.infoColumn,
+                              "unexpected text after the directive name '\(name)'",
+                              hint: "put options in the cell body as `key: value` lines")
+        }
+        let closed = block.endLine > block.startLine
+            && OpeningFence.isClosingFence(text.line(block.endLine), character: fence.character, length: fence.length)
+        let bodyEnd = min(closed ? block.endLine - 1 : block.endLine, text.lineCount)
+        let lines = bodyEnd > block.startLine
+            ? (block.startLine + 1...bodyEnd).map { CellBody.Line(number: $0, bytes: text.line($0)) }
+            : []
+        let body = CellBody(name: name, fence: fenceLocation, lines: lines)
+        let reportedBefore = diagnostics.count
+        guard let directive = DirectiveGrammar.parse(body, diagnostics: &diagnostics) else {
+            if diagnostics.count == reportedBefore {
+                diagnostics.error(at: fenceLocation, "this version of Folio cannot run '\(name)' cells")
+            }
+            return
+        }
+        guard !extraWords else { return }
+        let source = bodyEnd > block.startLine ? text.text(lines: block.startLine + 1, through: bodyEnd) : ""
+        blocks.append(.cell(Cell(index: cellCount, location: fenceLocation, source: source, directive: directive)))
+    }
+
+    // MARK: - Diagnostics
+
+    private mutating func reportUnknownDirective(_ word: String, at line: Int, column: Int) {
+        diagnostics.error(line: line, column: column,
+                          "unknown directive '\(word)'" + Suggestion.didYouMean(word, among: Directive.allNames),
+                          hint: "directives are \(Directive.allNames.joined(separator: ", ")); to show code that is not "
+                              + "a directive, fence it with a language name such as ```python or ```text")
+    }
+
+    /// One diagnostic per line holding a NUL byte (cmark would silently replace it).
+    private mutating func reportNULs() {
+        var lastLine = 0
+        for (offset, byte) in text.bytes.enumerated() where byte == ASCII.nul {
+            let position = text.position(ofOffset: offset)
+            guard position.line != lastLine else { continue }
+            lastLine = position.line
+            diagnostics.error(line: position.line, column: position.column, "the notebook contains a NUL byte",
+                              hint: "this looks like a binary file; a notebook is UTF-8 Markdown text")
+        }
+    }
+}

@@ -1,0 +1,80 @@
+import Foundation
+
+/// Reading a notebook file into bytes that are known to be UTF-8 text.
+///
+/// Plain POSIX calls, so that a missing file, a folder, a device or a FIFO each get a precise
+/// message, and nothing can block or read without end.
+enum NotebookFile {
+    /// Larger files are refused rather than read (a 100,000-line notebook is about 3 MB).
+    static let maximumSize = 64 << 20
+
+    /// The file's bytes; throws a `DiagnosticList` when it cannot be read or is not UTF-8.
+    static func read(_ path: String) throws -> [UInt8] {
+        let bytes = try readBytes(path)
+        if let offset = firstInvalidUTF8Offset(bytes) {
+            let position = SourceText(bytes: bytes, path: path).position(ofOffset: offset)
+            let byte = String(bytes[offset], radix: 16, uppercase: true)
+            throw DiagnosticList([Diagnostic(at: SourceLocation(file: path, line: position.line, column: position.column),
+                                             "the notebook is not UTF-8 text (byte 0x\(byte) here is invalid)",
+                                             hint: "save the notebook as UTF-8")])
+        }
+        return bytes
+    }
+
+    /// The offset of the first byte that does not belong to a valid UTF-8 sequence, or nil.
+    static func firstInvalidUTF8Offset(_ bytes: [UInt8]) -> Int? {
+        var parser = Unicode.UTF8.ForwardParser()
+        var iterator = bytes.makeIterator()
+        var offset = 0
+        while true {
+            switch parser.parseScalar(from: &iterator) {
+            case .valid(let scalar): offset += scalar.count
+            case .error: return offset
+            case .emptyInput: return nil
+            }
+        }
+    }
+
+    // MARK: - Reading
+
+    private static func readBytes(_ path: String) throws -> [UInt8] {
+        func failure(_ message: String, hint: String) -> DiagnosticList {
+            DiagnosticList([Diagnostic(at: SourceLocation(file: path, line: 1, column: 1), message, hint: hint)])
+        }
+        var status = stat()
+        guard stat(path, &status) == 0 else {
+            let code = errno
+            if code == ENOENT || code == ENOTDIR {
+                throw failure("no such notebook file", hint: "check the path and the current folder")
+            }
+            throw failure("the notebook cannot be read (\(String(cString: strerror(code))))", hint: "check the path and its permissions")
+        }
+        switch status.st_mode & S_IFMT {
+        case S_IFREG: break
+        case S_IFDIR: throw failure("this is a folder, not a notebook file", hint: "give the path of a Markdown notebook, e.g. notebooks/mnist.md")
+        default: throw failure("this is not a regular file", hint: "give the path of a Markdown notebook file")
+        }
+        guard Int(status.st_size) <= maximumSize else {
+            throw failure("the notebook is larger than \(maximumSize >> 20) MB", hint: "split it into smaller notebooks")
+        }
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK)
+        guard descriptor >= 0 else {
+            throw failure("the notebook cannot be read (\(String(cString: strerror(errno))))", hint: "check that the file is readable by you")
+        }
+        defer { close(descriptor) }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0, errno == EINTR { continue }
+            guard count >= 0 else {
+                throw failure("the notebook cannot be read (\(String(cString: strerror(errno))))", hint: "check the file and the disk")
+            }
+            if count == 0 { return bytes }
+            bytes += chunk[0..<count]
+            guard bytes.count <= maximumSize else {
+                throw failure("the notebook is larger than \(maximumSize >> 20) MB", hint: "split it into smaller notebooks")
+            }
+        }
+    }
+}

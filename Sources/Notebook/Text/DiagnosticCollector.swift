@@ -1,0 +1,29 @@
+/// Collects a notebook's diagnostics as the parser finds them, and hands them back in source order.
+struct DiagnosticCollector {
+    let path: String
+    private var found: [Diagnostic] = []
+
+    init(path: String) { self.path = path }
+
+    var isEmpty: Bool { found.isEmpty }
+    var count: Int { found.count }
+
+    mutating func error(line: Int, column: Int, _ message: String, hint: String? = nil) {
+        error(at: SourceLocation(file: path, line: line, column: column), message, hint: hint)
+    }
+
+    mutating func error(at location: SourceLocation, _ message: String, hint: String? = nil) {
+        found.append(Diagnostic(.error, at: location, message, hint: hint))
+    }
+
+    /// Every diagnostic, sorted by line then column (ties keep the order they were found in).
+    var inSourceOrder: [Diagnostic] {
+        found.enumerated().sorted { left, right in
+            let a = left.element.location
+            let b = right.element.location
+            if a.line != b.line { return a.line < b.line }
+            if a.column != b.column { return a.column < b.column }
+            return left.offset < right.offset
+        }.map(\.element)
+    }
+}

@@ -1,0 +1,27 @@
+import Notebook
+
+/// What happened to one cell: its status, how long it took, and what it showed.
+public struct CellResult: Sendable {
+    /// How a cell's run ended.
+    public enum Status: String, Sendable, Codable {
+        case ok
+        case error
+        /// An earlier cell failed, so this one never ran.
+        case notRun = "not_run"
+    }
+
+    public var cell: Cell
+    public var status: Status
+    public var seconds: Double
+    public var outputs: [Output]
+    /// Set when `status` is `.error`.
+    public var error: RunError?
+
+    public init(cell: Cell, status: Status, seconds: Double = 0, outputs: [Output] = [], error: RunError? = nil) {
+        self.cell = cell
+        self.status = status
+        self.seconds = seconds
+        self.outputs = outputs
+        self.error = error
+    }
+}

@@ -1,0 +1,45 @@
+import Charts
+import NeuralNet
+import Notebook
+
+extension Session {
+    /// `evaluate`: loss and accuracy on the test set, and where the model goes wrong.
+    mutating func runEvaluate(_ directive: EvaluateDirective, cell: Cell) throws -> [Output] {
+        let model = try requireModel(for: "evaluate", at: cell.location)
+        let test = try testExamples(for: "evaluate", at: cell.location)
+        let loss = self.loss ?? .categoricalCrossentropy
+        let evaluation = try wrap(at: cell.location) { try model.evaluate(test, loss: loss) }
+        self.evaluation = evaluation
+        let rows = [["test loss", Format.metric(evaluation.loss)],
+                    ["test accuracy", Format.metric(evaluation.accuracy) + " (" + Format.percent(evaluation.accuracy) + ")"],
+                    ["test samples", Format.integer(test.count)]]
+        var outputs: [Output] = [.table(Table(caption: "Evaluation on the test set", header: ["metric", "value"],
+                                              rows: rows, numericColumns: [1]))]
+        if let matrix = confusionMatrixChart() { outputs.append(matrix) }
+        return outputs
+    }
+
+    /// Counts of (true class, predicted class) pairs from the last evaluation.
+    func confusionMatrix() -> (matrix: [[Int]], classes: Int)? {
+        guard let evaluation, let labels = cachedTestLabels() else { return nil }
+        let classes = max(Int(labels.max() ?? 0), Int(evaluation.predictedLabels.max() ?? 0)) + 1
+        guard classes > 1, classes <= 100, labels.count == evaluation.predictedLabels.count else { return nil }
+        var matrix = [[Int]](repeating: [Int](repeating: 0, count: classes), count: classes)
+        for (truth, predicted) in zip(labels, evaluation.predictedLabels) {
+            matrix[Int(truth)][Int(predicted)] += 1
+        }
+        return (matrix, classes)
+    }
+
+    func confusionMatrixChart() -> Output? {
+        guard let (matrix, classes) = confusionMatrix() else { return nil }
+        let names = classNames(count: classes)
+        let heatmap = Heatmap(title: "Confusion matrix (test set)", rowLabels: names, columnLabels: names, values: matrix)
+        return .chart(svg: heatmap.svg(), caption: "Confusion matrix: rows are true classes, columns predicted classes")
+    }
+
+    private func cachedTestLabels() -> [Int32]? {
+        guard let data else { return nil }
+        return data.files.test.labels.bytes.map { Int32($0) }
+    }
+}

@@ -1,0 +1,70 @@
+import Foundation
+import NeuralNet
+import Notebook
+
+extension Session {
+    /// `fit`: train the model on the training set, Keras style; keeps the History for `plot`.
+    mutating func runFit(_ directive: FitDirective, cell: Cell) throws -> [Output] {
+        let model = try requireModel(for: "fit", at: cell.location)
+        let train = try trainingExamples(for: "fit", at: cell.location)
+        let loss = Loss(directive.loss)
+        let options = FitOptions(loss: loss, optimizer: Self.optimizer(directive), epochs: directive.epochs,
+                                 batchSize: directive.batchSize, validationSplit: directive.validationSplit,
+                                 shuffle: directive.shuffle)
+        let started = Date()
+        let history = try wrap(at: cell.location) {
+            try model.fit(train, options: options, seed: seed &+ UInt64(cell.index)) { [events] event in
+                events(.training(event))
+            }
+        }
+        let seconds = Date().timeIntervalSince(started)
+        self.loss = loss
+        self.history = history
+        self.evaluation = nil
+
+        // Keras: split_at = floor(N · (1 − s)); rows from split_at on validate.
+        let trainingCount = Int((Double(train.count) * (1 - directive.validationSplit)).rounded(.down))
+        let validationCount = train.count - trainingCount
+        let steps = (trainingCount + directive.batchSize - 1) / directive.batchSize
+        var summary = "Trained \(directive.epochs) epoch\(directive.epochs == 1 ? "" : "s") in \(Format.seconds(seconds)) "
+        summary += "on \(Format.integer(trainingCount)) samples (\(Format.integer(steps)) steps of \(directive.batchSize) per epoch)"
+        summary += validationCount > 0 ? ", validating on the last \(Format.integer(validationCount))." : "."
+        return [.text(summary), .table(Self.historyTable(history))]
+    }
+
+    static func optimizer(_ directive: FitDirective) -> OptimizerSpec {
+        switch directive.optimizer {
+        case .adam:
+            return .adam(learningRate: Float(directive.learningRate ?? 0.001))
+        case .sgd:
+            return .sgd(learningRate: Float(directive.learningRate ?? 0.01), momentum: Float(directive.momentum),
+                        nesterov: directive.nesterov)
+        }
+    }
+
+    /// One row per epoch, as Keras' History holds it.
+    static func historyTable(_ history: History) -> Table {
+        let validated = !history.valLoss.isEmpty
+        var header = ["epoch", "loss", "accuracy"]
+        if validated { header += ["val_loss", "val_accuracy"] }
+        header.append("seconds")
+        let rows = history.loss.indices.map { epoch -> [String] in
+            var row = [String(epoch + 1), Format.metric(history.loss[epoch]), Format.metric(history.accuracy[epoch])]
+            if validated && epoch < history.valLoss.count {
+                row += [Format.metric(history.valLoss[epoch]), Format.metric(history.valAccuracy[epoch])]
+            }
+            row.append(epoch < history.epochSeconds.count ? String(format: "%.3f", history.epochSeconds[epoch]) : "")
+            return row
+        }
+        return Table(caption: "Training history", header: header, rows: rows,
+                     numericColumns: Set(0..<header.count))
+    }
+}
+
+extension Loss {
+    init(_ name: LossName) {
+        switch name {
+        case .categoricalCrossentropy: self = .categoricalCrossentropy
+        }
+    }
+}

@@ -1,0 +1,120 @@
+import Foundation
+import Charts
+import Datasets
+import Notebook
+
+extension Session {
+    /// `load`: find the dataset's four IDX files (by catalog name or folder), validate, keep them.
+    mutating func runLoad(_ directive: LoadDirective, cell: Cell) throws -> [Output] {
+        let directory: URL
+        let name: String
+        let classNames: [String]
+        switch directive.source {
+        case .dataset(let dataset):
+            let catalog = DatasetCatalog(dataset.value)
+            let locator = DatasetLocator(environment: environment)
+            directory = try wrap(at: dataset.location) {
+                try locator.locate(catalog) { [events] progress in events(.download(progress)) }
+            }
+            name = catalog.rawValue
+            classNames = catalog.classNames
+        case .path(let path):
+            directory = resolve(path.value)
+            name = path.value
+            classNames = []
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory) else {
+                throw RunError(at: path.location, "no such folder: \(directory.path)",
+                               hint: "`path:` is a folder holding the four IDX files, relative to the notebook's folder")
+            }
+            guard isDirectory.boolValue else {
+                throw RunError(at: path.location, "\(directory.path) is a file, not a folder",
+                               hint: "`path:` names the folder that holds train-images-idx3-ubyte(.gz) and the other three files")
+            }
+        }
+        let location = cell.location
+        let files = try wrap(at: location) { try DatasetDirectory.load(directory) }
+        let labelCount = Self.distinctLabelCount(files)
+        setData(LoadedData(name: name, files: files,
+                           classNames: classNames.isEmpty ? (0..<labelCount).map(String.init) : classNames))
+        return overview(of: files, name: name, directory: directory)
+    }
+
+    /// Resolves a notebook-relative path.
+    func resolve(_ path: String) -> URL {
+        let expanded = (path as NSString).expandingTildeInPath
+        if expanded.hasPrefix("/") { return URL(fileURLWithPath: expanded).standardizedFileURL }
+        return notebookDirectory.appendingPathComponent(expanded).standardizedFileURL
+    }
+
+    private static func distinctLabelCount(_ files: DatasetFiles) -> Int {
+        let maxLabel = files.train.labels.bytes.max() ?? 0
+        return Int(maxLabel) + 1
+    }
+
+    private func overview(of files: DatasetFiles, name: String, directory: URL) -> [Output] {
+        let shape = files.train.images.dimensions.dropFirst().map(String.init).joined(separator: "×")
+        let trainCounts = labelHistogram(files.train.labels.bytes)
+        var rows: [[String]] = [
+            ["training images", Format.integer(files.train.images.count), shape],
+            ["test images", Format.integer(files.test.images.count), shape],
+        ]
+        rows.append(["classes", Format.integer(trainCounts.count), data?.classNames.joined(separator: ", ") ?? ""])
+        var outputs: [Output] = [
+            .text("Loaded \(name) from \(directory.path)."),
+            .table(Table(caption: "Dataset", header: ["split", "count", "detail"], rows: rows, numericColumns: [1])),
+        ]
+        let names = classNames(count: trainCounts.count)
+        outputs.append(.table(Table(caption: "Training images per class", header: ["class"] + names,
+                                    rows: [["images"] + trainCounts.map(Format.integer)],
+                                    numericColumns: Set(1...trainCounts.count))))
+        outputs.append(sampleGrid(of: files.train, count: 20))
+        return outputs
+    }
+
+    private func labelHistogram(_ labels: [UInt8]) -> [Int] {
+        var counts = [Int](repeating: 0, count: Int(labels.max() ?? 0) + 1)
+        for label in labels { counts[Int(label)] += 1 }
+        return counts
+    }
+
+    /// The first `count` images of a split, with their labels.
+    func sampleGrid(of split: DatasetSplit, count: Int) -> Output {
+        let dims = split.images.dimensions
+        let height = dims.count > 1 ? dims[1] : 1
+        let width = dims.count > 2 ? dims[2] : 1
+        let size = width * height
+        let shown = min(count, split.images.count, split.labels.count)
+        var images: [GrayImage] = []
+        var captions: [String] = []
+        let names = classNames(count: Int(split.labels.bytes.max() ?? 0) + 1)
+        for index in 0..<shown {
+            let pixels = Array(split.images.bytes[(index * size)..<((index + 1) * size)])
+            images.append(GrayImage(width: width, height: height, pixels: pixels))
+            let label = Int(split.labels.bytes[index])
+            captions.append(label < names.count ? names[label] : String(label))
+        }
+        let grid = ImageGrid(images: images, captions: captions, columns: 10, cellSize: 56)
+        return .chart(svg: grid.svg(), caption: "The first \(shown) training images and their labels")
+    }
+}
+
+extension DatasetCatalog {
+    init(_ name: DatasetName) {
+        switch name {
+        case .mnist: self = .mnist
+        case .fashionMNIST: self = .fashionMNIST
+        }
+    }
+}
+
+/// Runs `body`, turning any error that is not already a `RunError` into one at `location`.
+func wrap<T>(at location: SourceLocation, _ body: () throws -> T) throws -> T {
+    do {
+        return try body()
+    } catch let error as RunError {
+        throw error
+    } catch {
+        throw RunError(at: location, String(describing: error))
+    }
+}

@@ -1,0 +1,43 @@
+import Charts
+import NeuralNet
+import Notebook
+
+extension Session {
+    /// `plot`: one chart per name — training curves, the confusion matrix, or sample images.
+    func runPlot(_ directive: PlotDirective, cell: Cell) throws -> [Output] {
+        try directive.charts.map { chart in
+            switch chart.value {
+            case .loss, .accuracy:
+                guard let history else {
+                    throw RunError(at: chart.location, "plot \(chart.value.rawValue) needs a training history, but no earlier cell ran fit",
+                                   hint: "add a ```fit cell before this one")
+                }
+                return Self.curve(chart.value, history: history)
+            case .confusionMatrix:
+                guard let output = confusionMatrixChart() else {
+                    throw RunError(at: chart.location, "plot confusion_matrix needs an evaluation, but no earlier cell ran evaluate",
+                                   hint: "add an ```evaluate cell before this one")
+                }
+                return output
+            case .samples:
+                let data = try requireData(for: "plot samples", at: chart.location)
+                return sampleGrid(of: data.files.train, count: 30)
+            }
+        }
+    }
+
+    private static func curve(_ chart: PlotDirective.Chart, history: History) -> Output {
+        let isLoss = chart == .loss
+        let name = isLoss ? "loss" : "accuracy"
+        let train = isLoss ? history.loss : history.accuracy
+        let validation = isLoss ? history.valLoss : history.valAccuracy
+        var series = [Series(name: "training \(name)", values: train, colorIndex: 0)]
+        if !validation.isEmpty { series.append(Series(name: "validation \(name)", values: validation, dashed: true, colorIndex: 1)) }
+        let lineChart = LineChart(title: isLoss ? "Loss per epoch" : "Accuracy per epoch", xLabel: "epoch",
+                                  yLabel: name, series: series, xStart: 1, yRange: nil)
+        let caption = validation.isEmpty
+            ? "Training \(name) after each epoch"
+            : "Training and validation \(name) after each epoch"
+        return .chart(svg: lineChart.svg(), caption: caption)
+    }
+}

@@ -1,0 +1,40 @@
+import Datasets
+import Notebook
+
+extension Session {
+    /// `preprocess`: record how samples and labels are presented to the model.
+    ///
+    /// Options accumulate: a later `preprocess` changes only the options it names.
+    mutating func runPreprocess(_ directive: PreprocessDirective, cell: Cell) throws -> [Output] {
+        let data = try requireData(for: "preprocess", at: cell.location)
+        var next = preprocessing
+        if directive.flatten { next.flatten = true }
+        if let scale = directive.scale { next.scale = Float(scale) }
+        if let oneHot = directive.oneHot {
+            let largest = Int(max(data.files.train.labels.bytes.max() ?? 0, data.files.test.labels.bytes.max() ?? 0))
+            guard largest < oneHot.value else {
+                throw RunError(at: oneHot.location,
+                               "one_hot: \(oneHot.value) is too small: the data has label \(largest)",
+                               hint: "use `one_hot: \(largest + 1)` (one column per class)")
+            }
+            next.oneHot = oneHot.value
+        }
+        setPreprocessing(next)
+        // Build both sets now, so a problem shows up in this cell rather than in a later one.
+        let train = try wrap(at: cell.location) { try trainingExamples(for: "preprocess", at: cell.location) }
+        _ = try wrap(at: cell.location) { try testExamples(for: "preprocess", at: cell.location) }
+
+        let original = Array(data.files.train.images.dimensions.dropFirst())
+        var rows: [[String]] = [["sample shape", Format.shape(original), Format.shape(train.sampleShape)]]
+        let scale = next.scale.map { "÷ \(Self.plain(Double($0))) → values in [0, \(Self.plain(255 / Double($0)))]" }
+        rows.append(["pixel values", "0 … 255 (uint8)", scale ?? "0 … 255 (unscaled)"])
+        let labels = next.oneHot.map { "one-hot rows of width \($0)" } ?? "integer class labels"
+        rows.append(["labels", "integer class labels", labels])
+        return [.table(Table(caption: "Preprocessing", header: ["", "before", "after"], rows: rows))]
+    }
+
+    /// `255.0` → `255`, `0.5` → `0.5`.
+    static func plain(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
+    }
+}

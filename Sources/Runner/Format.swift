@@ -1,0 +1,41 @@
+import Foundation
+
+/// Number formatting shared by every cell's tables and text, so the report reads consistently.
+enum Format {
+    /// `60000` → `60,000`.
+    static func integer(_ value: Int) -> String {
+        let digits = String(value.magnitude)
+        var grouped = ""
+        for (offset, character) in digits.enumerated() {
+            if offset > 0 && (digits.count - offset) % 3 == 0 { grouped.append(",") }
+            grouped.append(character)
+        }
+        return value < 0 ? "-" + grouped : grouped
+    }
+
+    /// A loss or accuracy as Keras prints it: 4 decimals, or scientific below 1e-3.
+    static func metric(_ value: Double) -> String {
+        guard value.isFinite else { return String(describing: value) }
+        if value != 0 && abs(value) < 1e-3 { return String(format: "%.4e", value) }
+        return String(format: "%.4f", value)
+    }
+
+    /// `0.9271` → `92.71%`.
+    static func percent(_ value: Double) -> String {
+        guard value.isFinite else { return String(describing: value) }
+        return String(format: "%.2f%%", value * 100)
+    }
+
+    /// Durations: `0.31 s`, `12.4 s`, `2 min 05 s`.
+    static func seconds(_ value: Double) -> String {
+        if value < 10 { return String(format: "%.2f s", value) }
+        if value < 120 { return String(format: "%.1f s", value) }
+        let whole = Int(value.rounded())
+        return String(format: "%d min %02d s", whole / 60, whole % 60)
+    }
+
+    /// `[28, 28]` → `28×28`.
+    static func shape(_ shape: [Int]) -> String {
+        shape.map(String.init).joined(separator: "×")
+    }
+}

@@ -1,0 +1,64 @@
+import Foundation
+import NeuralNet
+import Notebook
+
+/// Runs a parsed notebook's cells in order against one `Session`.
+///
+/// A cell that fails stops the run: its result carries the error, later cells are `notRun`,
+/// and the record is still complete enough to render a full report.
+public struct NotebookRunner {
+    public var environment: [String: String]
+
+    public init(environment: [String: String] = ProcessInfo.processInfo.environment) {
+        self.environment = environment
+    }
+
+    /// Runs every cell of `document`; `events` receives progress for the terminal.
+    public func run(_ document: Document, events: @escaping (RunEvent) -> Void = { _ in }) -> RunRecord {
+        let notebookURL = URL(fileURLWithPath: document.path).standardizedFileURL
+        var session = Session(notebookDirectory: notebookURL.deletingLastPathComponent(), seed: document.seed,
+                              environment: environment, events: events)
+        let cells = document.cells
+        var results: [CellResult] = []
+        var failed = false
+        let started = Date()
+        for cell in cells {
+            if failed {
+                results.append(CellResult(cell: cell, status: .notRun))
+                continue
+            }
+            events(.cellStarted(cell, of: cells.count))
+            let cellStarted = Date()
+            var result: CellResult
+            do {
+                let outputs = try session.execute(cell)
+                result = CellResult(cell: cell, status: .ok, seconds: Date().timeIntervalSince(cellStarted), outputs: outputs)
+            } catch {
+                let runError = (error as? RunError) ?? RunError(at: cell.location, String(describing: error))
+                result = CellResult(cell: cell, status: .error, seconds: Date().timeIntervalSince(cellStarted),
+                                    error: runError)
+                failed = true
+            }
+            events(.cellFinished(result, of: cells.count))
+            results.append(result)
+        }
+        return RunRecord(document: document, results: results, history: session.history,
+                         evaluation: session.evaluation, predictions: session.predictions,
+                         seconds: Date().timeIntervalSince(started))
+    }
+}
+
+extension Session {
+    /// Dispatches one cell to its directive's implementation (one file each in `Directives/`).
+    mutating func execute(_ cell: Cell) throws -> [Output] {
+        switch cell.directive {
+        case .load(let directive): return try runLoad(directive, cell: cell)
+        case .preprocess(let directive): return try runPreprocess(directive, cell: cell)
+        case .build(let directive): return try runBuild(directive, cell: cell)
+        case .fit(let directive): return try runFit(directive, cell: cell)
+        case .evaluate(let directive): return try runEvaluate(directive, cell: cell)
+        case .plot(let directive): return try runPlot(directive, cell: cell)
+        case .predict(let directive): return try runPredict(directive, cell: cell)
+        }
+    }
+}

@@ -1,0 +1,85 @@
+import Foundation
+import NeuralNet
+import Notebook
+
+/// Everything a run produced: per-cell results plus the last fit, evaluation and predictions.
+public struct RunRecord: Sendable {
+    public var document: Document
+    public var results: [CellResult]
+    public var history: History?
+    public var evaluation: Evaluation?
+    public var predictions: [Prediction]
+    /// Wall-clock time of the whole run.
+    public var seconds: Double
+
+    /// Whether some cell failed.
+    public var failed: Bool { results.contains { $0.status == .error } }
+
+    /// The failing cell's error, if any.
+    public var error: RunError? { results.first { $0.status == .error }?.error }
+
+    /// The machine-readable run record written by `folio run --json`.
+    public func jsonData() throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        return try encoder.encode(JSONRecord(self))
+    }
+}
+
+/// The `--json` schema: `cells[]`, `history`, `evaluate`, `predictions[]` (see docs/notebook-format.md).
+private struct JSONRecord: Encodable {
+    struct CellEntry: Encodable {
+        var index: Int
+        var directive: String
+        var status: CellResult.Status
+        var seconds: Double
+        var line: Int
+        var error: String?
+    }
+    struct HistoryEntry: Encodable {
+        var loss: [Double]
+        var accuracy: [Double]
+        var val_loss: [Double]
+        var val_accuracy: [Double]
+    }
+    struct EvaluateEntry: Encodable {
+        var loss: Double
+        var accuracy: Double
+    }
+    struct PredictionEntry: Encodable {
+        var image: String
+        var label: Int
+        var class_name: String
+        var probabilities: [Double]
+    }
+
+    var notebook: String
+    var title: String?
+    var seed: UInt64
+    var status: String
+    var seconds: Double
+    var cells: [CellEntry]
+    var history: HistoryEntry?
+    var evaluate: EvaluateEntry?
+    var predictions: [PredictionEntry]
+
+    init(_ record: RunRecord) {
+        notebook = record.document.path
+        title = record.document.title
+        seed = record.document.seed
+        status = record.failed ? "error" : "ok"
+        seconds = record.seconds
+        cells = record.results.map {
+            CellEntry(index: $0.cell.index, directive: $0.cell.name, status: $0.status, seconds: $0.seconds,
+                      line: $0.cell.location.line, error: $0.error?.description)
+        }
+        history = record.history.map {
+            HistoryEntry(loss: $0.loss, accuracy: $0.accuracy, val_loss: $0.valLoss, val_accuracy: $0.valAccuracy)
+        }
+        evaluate = record.evaluation.map { EvaluateEntry(loss: $0.loss, accuracy: $0.accuracy) }
+        predictions = record.predictions.map {
+            PredictionEntry(image: $0.image, label: $0.label, class_name: $0.className, probabilities: $0.probabilities)
+        }
+    }
+}

@@ -1,0 +1,121 @@
+import Foundation
+import Datasets
+import NeuralNet
+import Notebook
+
+/// The state a notebook's cells share while it runs: data, model, training history, results.
+///
+/// Cells run in order against one session; each directive reads what earlier cells made and
+/// fails with a `RunError` that says which cell to add when something is missing.
+public struct Session {
+    /// A loaded dataset: the raw IDX arrays, kept compact, and how to name its classes.
+    struct LoadedData {
+        var name: String
+        var files: DatasetFiles
+        var classNames: [String]
+    }
+
+    /// Folder that relative paths in the notebook are resolved against.
+    public let notebookDirectory: URL
+    /// The notebook's seed: model initialisation and shuffling derive from it.
+    public let seed: UInt64
+    public let environment: [String: String]
+    /// Receives progress for the terminal.
+    let events: (RunEvent) -> Void
+
+    var data: LoadedData?
+    var preprocessing = Preprocessing()
+    private var cachedTrain: Examples?
+    private var cachedTest: Examples?
+
+    var model: Sequential?
+    /// The loss the model was last trained with (what `evaluate` reports).
+    var loss: Loss?
+    var history: History?
+    var evaluation: Evaluation?
+    var predictions: [Prediction] = []
+
+    init(notebookDirectory: URL, seed: UInt64, environment: [String: String], events: @escaping (RunEvent) -> Void) {
+        self.notebookDirectory = notebookDirectory
+        self.seed = seed
+        self.environment = environment
+        self.events = events
+    }
+
+    /// Replaces the dataset (and forgets any preprocessed copies of the old one).
+    mutating func setData(_ data: LoadedData) {
+        self.data = data
+        preprocessing = Preprocessing()
+        invalidateExamples()
+    }
+
+    mutating func setPreprocessing(_ preprocessing: Preprocessing) {
+        self.preprocessing = preprocessing
+        invalidateExamples()
+    }
+
+    private mutating func invalidateExamples() {
+        cachedTrain = nil
+        cachedTest = nil
+    }
+
+    /// The loaded data, or an error telling the reader to load some first.
+    func requireData(for directive: String, at location: SourceLocation) throws -> LoadedData {
+        guard let data else {
+            throw RunError(at: location, "\(directive) needs data, but no earlier cell loaded any",
+                           hint: "add a ```load cell (e.g. `dataset: mnist`) before this cell")
+        }
+        return data
+    }
+
+    /// The model, or an error telling the reader to build one first.
+    func requireModel(for directive: String, at location: SourceLocation) throws -> Sequential {
+        guard let model else {
+            throw RunError(at: location, "\(directive) needs a model, but no earlier cell built one",
+                           hint: "add a ```build cell (e.g. `dense 10 softmax input=784`) before this cell")
+        }
+        return model
+    }
+
+    /// The training set as the model sees it (preprocessed once, then reused).
+    mutating func trainingExamples(for directive: String, at location: SourceLocation) throws -> Examples {
+        if let cachedTrain { return cachedTrain }
+        let data = try requireData(for: directive, at: location)
+        let examples = try data.files.train.examples(preprocessing)
+        cachedTrain = examples
+        return examples
+    }
+
+    /// The test set as the model sees it (preprocessed once, then reused).
+    mutating func testExamples(for directive: String, at location: SourceLocation) throws -> Examples {
+        if let cachedTest { return cachedTest }
+        let data = try requireData(for: directive, at: location)
+        let examples = try data.files.test.examples(preprocessing)
+        cachedTest = examples
+        return examples
+    }
+
+    /// Shape of one sample after preprocessing, e.g. `[784]`, without materialising the data.
+    func preprocessedSampleShape() -> [Int]? {
+        guard let data else { return nil }
+        let imageShape = Array(data.files.train.images.dimensions.dropFirst())
+        return preprocessing.flatten ? [imageShape.reduce(1, *)] : imageShape
+    }
+
+    /// Class names for the current data, or "0", "1", … for `count` classes.
+    func classNames(count: Int) -> [String] {
+        if let names = data?.classNames, names.count == count { return names }
+        return (0..<count).map(String.init)
+    }
+}
+
+/// One `predict` cell's answer, as the run record and the report show it.
+public struct Prediction: Sendable, Equatable {
+    /// The image reference exactly as written in the notebook.
+    public var image: String
+    /// The predicted class index.
+    public var label: Int
+    /// The class's display name ("7", "Sneaker").
+    public var className: String
+    public var probabilities: [Double]
+}

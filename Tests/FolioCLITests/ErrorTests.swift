@@ -1,0 +1,177 @@
+import Foundation
+import XCTest
+
+/// Every class of bad input ends with a located diagnostic and the documented exit status —
+/// never a crash, a hang or a half-written report.
+final class ErrorTests: XCTestCase {
+    private func run(_ notebook: String, json: Bool = false) throws -> (FolioProcess.Outcome, URL) {
+        let folder = try FolioProcess.makeWorkspace()
+        _ = try FolioProcess.write(notebook, to: "nb.md", in: folder)
+        var arguments = ["run", "nb.md", "-q"]
+        if json { arguments += ["--json", "run.json"] }
+        return (try FolioProcess.run(arguments, in: folder), folder)
+    }
+
+    private func reportExists(in folder: URL) -> Bool {
+        FileManager.default.fileExists(atPath: folder.appendingPathComponent("output/nb.html").path)
+    }
+
+    // MARK: - Invalid text: exit 2, nothing run, no report
+
+    func testUnknownDirectiveIsReportedWithLocation() throws {
+        let (outcome, folder) = try run("# T\n\n```fitt\nepochs: 1\n```\n")
+        XCTAssertEqual(outcome.status, 2)
+        XCTAssertTrue(outcome.stderr.contains("nb.md:3:"), outcome.stderr)
+        XCTAssertTrue(outcome.stderr.contains("error:"), outcome.stderr)
+        XCTAssertFalse(reportExists(in: folder))
+    }
+
+    func testUnknownOptionAndBadValueAreAllReported() throws {
+        let text = "```load\ndataset: mnist\n```\n```fit\nloss: categorical_crossentropy\nepoch: 3\nbatch_size: lots\n```\n"
+        let (outcome, folder) = try run(text)
+        XCTAssertEqual(outcome.status, 2)
+        XCTAssertTrue(outcome.stderr.contains("nb.md:6:1: error:"), outcome.stderr)
+        XCTAssertTrue(outcome.stderr.contains("nb.md:7:13: error:"), outcome.stderr)
+        XCTAssertFalse(reportExists(in: folder))
+    }
+
+    func testMissingRequiredOptionAndLoadWithBothSources() throws {
+        let text = "```load\ndataset: mnist\npath: data\n```\n\n```fit\nepochs: 2\n```\n"
+        let (outcome, _) = try run(text)
+        XCTAssertEqual(outcome.status, 2)
+        XCTAssertTrue(outcome.stderr.contains("nb.md:1:1: error:"), outcome.stderr)
+        XCTAssertTrue(outcome.stderr.contains("nb.md:6:1: error:"), outcome.stderr)
+        XCTAssertTrue(outcome.stderr.contains("loss"), outcome.stderr)
+    }
+
+    func testMissingNotebookFile() throws {
+        let folder = try FolioProcess.makeWorkspace()
+        let outcome = try FolioProcess.run(["run", "absent.md"], in: folder)
+        XCTAssertEqual(outcome.status, 2)
+        XCTAssertTrue(outcome.stderr.contains("absent.md:1:1: error:"), outcome.stderr)
+    }
+
+    // MARK: - Failures while running: exit 1, report written with the error, later cells not run
+
+    func testMissingDataFolderStopsTheRunButWritesTheReport() throws {
+        let text = "# T\n```load\npath: no/such/folder\n```\n```evaluate\n```\n"
+        let (outcome, folder) = try run(text, json: true)
+        XCTAssertEqual(outcome.status, 1)
+        XCTAssertTrue(outcome.stderr.contains("nb.md:3:7: error:"), outcome.stderr)
+        let html = try String(contentsOf: folder.appendingPathComponent("output/nb.html"), encoding: .utf8)
+        XCTAssertTrue(html.contains("status-error"))
+        XCTAssertTrue(html.contains("status-not-run"))
+        let record = try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("run.json"))) as? [String: Any]
+        let statuses = (record?["cells"] as? [[String: Any]])?.map { $0["status"] as? String }
+        XCTAssertEqual(statuses, ["error", "not_run"])
+    }
+
+    func testCellThatNeedsAModelNoEarlierCellMade() throws {
+        let (outcome, folder) = try run("```load\ndataset: mnist\n```\n```evaluate\n```\n")
+        XCTAssertEqual(outcome.status, 1)
+        XCTAssertTrue(outcome.stderr.contains("nb.md:4:1: error:"), outcome.stderr)
+        XCTAssertTrue(outcome.stderr.contains("build"), outcome.stderr)
+        XCTAssertTrue(reportExists(in: folder))
+    }
+
+    func testShapeMismatchBetweenDataAndModel() throws {
+        let text = """
+        ```load
+        dataset: mnist
+        ```
+        ```preprocess
+        scale: 255
+        one_hot: 10
+        ```
+        ```build
+        dense 10 softmax input=784
+        ```
+        ```fit
+        loss: categorical_crossentropy
+        ```
+
+        """
+        let (outcome, _) = try run(text)
+        XCTAssertEqual(outcome.status, 1)
+        XCTAssertTrue(outcome.stderr.contains("nb.md:11:1: error:"), outcome.stderr)
+        XCTAssertTrue(outcome.stderr.contains("flatten"), outcome.stderr)
+    }
+
+    func testDivergingTrainingIsReportedWithEpochAndBatch() throws {
+        let text = """
+        ```load
+        dataset: mnist
+        ```
+        ```preprocess
+        flatten: true
+        one_hot: 10
+        ```
+        ```build
+        dense 64 relu
+        dense 10 softmax
+        ```
+        ```fit
+        loss: categorical_crossentropy
+        optimizer: sgd
+        learning_rate: 1000000
+        momentum: 0.9
+        epochs: 3
+        ```
+
+        """
+        let (outcome, folder) = try run(text)
+        XCTAssertEqual(outcome.status, 1, outcome.stderr)
+        XCTAssertTrue(outcome.stderr.contains("nb.md:12:1: error:"), outcome.stderr)
+        XCTAssertTrue(outcome.stderr.lowercased().contains("epoch"), outcome.stderr)
+        XCTAssertTrue(outcome.stderr.lowercased().contains("batch"), outcome.stderr)
+        XCTAssertTrue(outcome.stderr.contains("learning_rate"), outcome.stderr)
+        XCTAssertTrue(reportExists(in: folder))
+    }
+
+    func testModelTooLargeIsRefusedBeforeAllocating() throws {
+        let text = "```build\ndense 1000000 relu input=100000000\ndense 10 softmax\n```\n"
+        let (outcome, _) = try run(text)
+        XCTAssertEqual(outcome.status, 1)
+        XCTAssertTrue(outcome.stderr.contains("nb.md:1:1: error:"), outcome.stderr)
+        XCTAssertTrue(outcome.stderr.contains("memory"), outcome.stderr)
+    }
+
+    func testCorruptImageIsReportedAtTheImageOption() throws {
+        let folder = try FolioProcess.makeWorkspace()
+        _ = try FolioProcess.write("this is not a picture", to: "bad.png", in: folder)
+        let text = "```build\ndense 10 softmax input=784\n```\n```predict\nimage: bad.png\n```\n"
+        _ = try FolioProcess.write(text, to: "nb.md", in: folder)
+        let outcome = try FolioProcess.run(["run", "nb.md", "-q"], in: folder)
+        XCTAssertEqual(outcome.status, 1)
+        XCTAssertTrue(outcome.stderr.contains("nb.md:5:8: error:"), outcome.stderr)
+    }
+
+    func testCorruptIDXFileIsReported() throws {
+        let folder = try FolioProcess.makeWorkspace()
+        let data = folder.appendingPathComponent("broken")
+        try FileManager.default.createDirectory(at: data, withIntermediateDirectories: true)
+        for name in ["train-images-idx3-ubyte", "train-labels-idx1-ubyte", "t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte"] {
+            try Data([0, 0, 8, 3, 0, 0, 0, 9]).write(to: data.appendingPathComponent(name))
+        }
+        _ = try FolioProcess.write("```load\npath: broken\n```\n", to: "nb.md", in: folder)
+        let outcome = try FolioProcess.run(["run", "nb.md", "-q"], in: folder)
+        XCTAssertEqual(outcome.status, 1)
+        XCTAssertTrue(outcome.stderr.contains("nb.md:1:1: error:"), outcome.stderr)
+        XCTAssertTrue(outcome.stderr.contains("idx"), outcome.stderr)
+    }
+
+    func testOfflineDatasetWithNothingCachedSaysWhereToPutFiles() throws {
+        let folder = try FolioProcess.makeWorkspace()
+        _ = try FolioProcess.write("```load\ndataset: fashion-mnist\n```\n", to: "nb.md", in: folder)
+        let outcome = try FolioProcess.run(["run", "nb.md", "-q"], in: folder,
+                                           environment: ["FOLIO_DATA": folder.appendingPathComponent("none").path])
+        // Debian's dataset-fashion-mnist package may be installed on this machine; then the run succeeds.
+        if FileManager.default.fileExists(atPath: "/usr/share/datasets/fashion-mnist") {
+            XCTAssertEqual(outcome.status, 0, outcome.stderr)
+        } else {
+            XCTAssertEqual(outcome.status, 1)
+            XCTAssertTrue(outcome.stderr.contains("nb.md:2:10: error:"), outcome.stderr)
+            XCTAssertTrue(outcome.stderr.contains("train-images-idx3-ubyte"), outcome.stderr)
+        }
+    }
+}

@@ -1,0 +1,122 @@
+import Foundation
+import XCTest
+
+/// End-to-end: the `folio` binary on small committed MNIST fixtures.
+final class RunCommandTests: XCTestCase {
+    /// ARCHITECTURE.md's example notebook, verbatim (it must run exactly as written).
+    static let architectureExample = """
+    ---
+    title: Handwritten digits with a tiny MLP
+    seed: 42
+    ---
+    # Load the data
+    ```load
+    dataset: mnist
+    ```
+    ```preprocess
+    flatten: true
+    scale: 255
+    one_hot: 10
+    ```
+    ```build
+    dense 10 relu input=784
+    dense 10 relu
+    dense 10 relu
+    dense 10 softmax
+    ```
+    ```fit
+    optimizer: adam
+    loss: categorical_crossentropy
+    epochs: 10
+    batch_size: 200
+    validation_split: 0.1
+    ```
+    ```evaluate
+    ```
+    ```plot
+    loss, accuracy
+    ```
+    ```predict
+    image: images/seven.png
+    invert: true
+    ```
+
+    """
+
+    private func workspaceWithExample() throws -> URL {
+        let folder = try FolioProcess.makeWorkspace()
+        _ = try FolioProcess.write(Self.architectureExample, to: "nb/example.md", in: folder)
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("nb/images"), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: FolioProcess.repository.appendingPathComponent("notebooks/images/seven.png"),
+                                         to: folder.appendingPathComponent("nb/images/seven.png"))
+        return folder
+    }
+
+    func testArchitectureExampleRunsAndWritesReportAndJSON() throws {
+        let folder = try workspaceWithExample()
+        let outcome = try FolioProcess.run(["run", "nb/example.md", "--json", "run.json"], in: folder)
+        XCTAssertEqual(outcome.status, 0, outcome.stderr)
+        XCTAssertTrue(outcome.stdout.contains("output/example.html"), outcome.stdout)
+        XCTAssertTrue(outcome.stderr.contains("Epoch 10/10"), outcome.stderr)
+        XCTAssertTrue(outcome.stderr.contains("val_accuracy:"), outcome.stderr)
+
+        let html = try String(contentsOf: folder.appendingPathComponent("output/example.html"), encoding: .utf8)
+        XCTAssertTrue(html.contains("<h1>Handwritten digits with a tiny MLP</h1>"))
+        XCTAssertEqual(html.components(separatedBy: "<section class=\"cell status-ok\"").count - 1, 7)
+        XCTAssertTrue(html.contains("Loss per epoch"))
+        XCTAssertTrue(html.contains("Accuracy per epoch"))
+        XCTAssertTrue(html.contains("Confusion matrix"))
+        XCTAssertTrue(html.contains("Predicted class:"))
+        XCTAssertFalse(html.contains("http://"), "a report must not fetch anything")
+        XCTAssertFalse(html.contains("<script"))
+
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("run.json")))
+        let record = try XCTUnwrap(json as? [String: Any])
+        let cells = try XCTUnwrap(record["cells"] as? [[String: Any]])
+        XCTAssertEqual(cells.map { $0["directive"] as? String },
+                       ["load", "preprocess", "build", "fit", "evaluate", "plot", "predict"])
+        XCTAssertEqual(cells.map { $0["index"] as? Int }, Array(1...7))
+        XCTAssertTrue(cells.allSatisfy { $0["status"] as? String == "ok" })
+        let history = try XCTUnwrap(record["history"] as? [String: [Double]])
+        XCTAssertEqual(history["loss"]?.count, 10)
+        XCTAssertEqual(history["val_accuracy"]?.count, 10)
+        let evaluate = try XCTUnwrap(record["evaluate"] as? [String: Double])
+        XCTAssertGreaterThan(evaluate["accuracy"] ?? 0, 0.2, "even 1000 samples teach it something")
+        let predictions = try XCTUnwrap(record["predictions"] as? [[String: Any]])
+        XCTAssertEqual(predictions.first?["image"] as? String, "images/seven.png")
+        let probabilities = try XCTUnwrap(predictions.first?["probabilities"] as? [Double])
+        XCTAssertEqual(probabilities.count, 10)
+        XCTAssertEqual(probabilities.reduce(0, +), 1, accuracy: 1e-4)
+    }
+
+    func testSameSeedGivesIdenticalNumbers() throws {
+        let folder = try workspaceWithExample()
+        let first = try FolioProcess.run(["run", "nb/example.md", "--json", "a.json", "-q"], in: folder)
+        let second = try FolioProcess.run(["run", "nb/example.md", "--json", "b.json", "-q"], in: folder)
+        XCTAssertEqual(first.status, 0, first.stderr)
+        XCTAssertEqual(second.status, 0, second.stderr)
+        let a = try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("a.json"))) as? [String: Any]
+        let b = try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("b.json"))) as? [String: Any]
+        XCTAssertEqual(a?["history"] as? [String: [Double]], b?["history"] as? [String: [Double]])
+        XCTAssertEqual(a?["evaluate"] as? [String: Double], b?["evaluate"] as? [String: Double])
+    }
+
+    func testCheckAcceptsTheExampleWithoutRunning() throws {
+        let folder = try workspaceWithExample()
+        let outcome = try FolioProcess.run(["check", "nb/example.md"], in: folder)
+        XCTAssertEqual(outcome.status, 0, outcome.stderr)
+        XCTAssertTrue(outcome.stdout.contains("7 cells"), outcome.stdout)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("output").path))
+    }
+
+    func testOutputOptionAndCustomTemplate() throws {
+        let folder = try workspaceWithExample()
+        _ = try FolioProcess.write("<html><body>{{title}}|{{summary.ok}}</body></html>", to: "tpl/report.mustache", in: folder)
+        _ = try FolioProcess.write("body{}", to: "tpl/report.css", in: folder)
+        let outcome = try FolioProcess.run(["run", "nb/example.md", "-o", "elsewhere/r.html", "--template-dir", "tpl", "-q"],
+                                           in: folder)
+        XCTAssertEqual(outcome.status, 0, outcome.stderr)
+        let html = try String(contentsOf: folder.appendingPathComponent("elsewhere/r.html"), encoding: .utf8)
+        XCTAssertEqual(html, "<html><body>Handwritten digits with a tiny MLP|7</body></html>")
+    }
+}

@@ -1,0 +1,90 @@
+import XCTest
+@testable import Notebook
+
+final class FitGrammarTests: XCTestCase {
+    private let loss = "loss: categorical_crossentropy\n"
+
+    func testDefaults() {
+        XCTAssertEqual(onlyDirective(cell("fit", loss))?.fit, FitDirective(loss: .categoricalCrossentropy))
+        XCTAssertEqual(FitDirective(loss: .categoricalCrossentropy).epochs, 1)
+        XCTAssertEqual(FitDirective(loss: .categoricalCrossentropy).batchSize, 32)
+    }
+
+    func testEveryOption() {
+        let body = loss + """
+        optimizer: sgd
+        learning_rate: 1e-2
+        momentum: 0.9
+        nesterov: true
+        epochs: 100000
+        batch_size: 1000000
+        validation_split: 0
+        shuffle: False
+        metrics: ['accuracy']
+        """
+        XCTAssertEqual(onlyDirective(cell("fit", body))?.fit,
+                       FitDirective(loss: .categoricalCrossentropy, optimizer: .sgd, learningRate: 0.01, momentum: 0.9,
+                                    nesterov: true, epochs: 100_000, batchSize: 1_000_000, validationSplit: 0, shuffle: false))
+    }
+
+    func testLossIsRequired() {
+        assertSingleError("Intro\n\n  " + cell("fit", "epochs: 3"), line: 3, column: 3, "fit needs a 'loss' option",
+                          hint: "`loss: categorical_crossentropy`")
+    }
+
+    func testOtherKerasLossesAreNotSupportedYet() {
+        assertSingleError(cell("fit", "loss: sparse_categorical_crossentropy"), line: 2, column: 7,
+                          "loss 'sparse_categorical_crossentropy' is not supported yet", hint: "categorical_crossentropy")
+        assertSingleError(cell("fit", "loss: binary_crossentropy"), line: 2, column: 7, "not supported yet")
+        assertSingleError(cell("fit", "loss: mean_squared_error"), line: 2, column: 7, "not supported yet")
+        assertSingleError(cell("fit", "loss: categorical_crossentropyy"), line: 2, column: 7,
+                          "unknown loss 'categorical_crossentropyy'; did you mean 'categorical_crossentropy'?")
+    }
+
+    func testOptimizers() {
+        assertSingleError(cell("fit", loss + "optimizer: rmsprop"), line: 3, column: 12, "optimizer 'rmsprop' is not supported yet",
+                          hint: "adam, sgd")
+        assertSingleError(cell("fit", loss + "optimizer: adm"), line: 3, column: 12, "unknown optimizer 'adm'; did you mean 'adam'?")
+    }
+
+    func testSGDOnlyOptionsWithAdam() {
+        assertSingleError(cell("fit", loss + "momentum: 0.9"), line: 3, column: 1, "'momentum' applies only to optimizer sgd",
+                          hint: "`optimizer: sgd`")
+        assertSingleError(cell("fit", loss + "optimizer: adam\nnesterov: true"), line: 4, column: 1, "'nesterov' applies only to optimizer sgd")
+        // An unreadable optimizer line is reported once, not also as "adam".
+        assertSingleError(cell("fit", loss + "optimizer sgd\nmomentum: 0.9"), line: 3, column: 1, "expected an option")
+    }
+
+    func testRanges() {
+        let cases: [(String, Int, String)] = [
+            ("learning_rate: 0", 16, "'learning_rate' must be a number greater than 0, got '0'"),
+            ("learning_rate: 1e400", 16, "got '1e400'"),
+            ("epochs: 100001", 9, "'epochs' must be an integer from 1 to 100000"),
+            ("epochs: 2.5", 9, "got '2.5'"),
+            ("batch_size: 0", 13, "'batch_size' must be an integer from 1 to 1000000"),
+            ("validation_split: 1", 19, "'validation_split' must be a number from 0 up to (not including) 1, got '1'"),
+            ("validation_split: -0.1", 19, "got '-0.1'"),
+            ("shuffle: sometimes", 10, "'shuffle' must be true or false"),
+        ]
+        for (line, column, message) in cases {
+            assertSingleError(cell("fit", loss + line), line: 3, column: column, message)
+        }
+        assertSingleError(cell("fit", loss + "optimizer: sgd\nmomentum: 1"), line: 4, column: 11,
+                          "'momentum' must be a number from 0 up to (not including) 1")
+    }
+
+    func testMetrics() {
+        for spelling in ["accuracy", "[accuracy]", "['accuracy']", "[\"accuracy\"]", "[ accuracy ]", "[]"] {
+            XCTAssertNotNil(onlyDirective(cell("fit", loss + "metrics: \(spelling)"))?.fit, spelling)
+        }
+        assertSingleError(cell("fit", loss + "metrics: [accuracy, 'mae']"), line: 3, column: 21, "metric 'mae' is not supported",
+                          hint: "Folio always reports accuracy")
+        assertSingleError(cell("fit", loss + "metrics: \"[accuracy, mae]\""), line: 3, column: 22, "metric 'mae'")
+        assertSingleError(cell("fit", loss + "metrics: acuracy"), line: 3, column: 10, "did you mean 'accuracy'?")
+        assertSingleError(cell("fit", loss + "metrics: [accuracy"), line: 3, column: 10, "no closing ]")
+    }
+
+    func testVerboseIsNotAnOption() {
+        assertSingleError(cell("fit", loss + "verbose: 1"), line: 3, column: 1, "unknown fit option 'verbose'")
+    }
+}

@@ -1,0 +1,49 @@
+import XCTest
+@testable import Notebook
+
+final class PlotPredictEvaluateTests: XCTestCase {
+    // MARK: - plot
+
+    func testChartsByCommasAndLines() {
+        XCTAssertEqual(onlyDirective(cell("plot", "loss,accuracy\n\n  confusion_matrix  # after evaluate\nsamples,"))?.plot?.charts, [
+            Located(.loss, at: at(2, 1)), Located(.accuracy, at: at(2, 6)),
+            Located(.confusionMatrix, at: at(4, 3)), Located(.samples, at: at(5, 1)),
+        ])
+    }
+
+    func testEmptyPlotMeansLossAndAccuracy() {
+        XCTAssertEqual(onlyDirective("\n" + cell("plot", "# defaults"))?.plot?.charts,
+                       [Located(.loss, at: at(2, 1)), Located(.accuracy, at: at(2, 1))])
+    }
+
+    func testUnknownAndDuplicateCharts() {
+        assertSingleError(cell("plot", "loss, confusion matrix"), line: 2, column: 7,
+                          "unknown chart 'confusion matrix'; did you mean 'confusion_matrix'?", hint: "loss, accuracy, confusion_matrix, samples")
+        assertSingleError(cell("plot", "loss\naccuracy,   loss"), line: 3, column: 13, "'loss' is listed twice (first on line 2)")
+    }
+
+    // MARK: - predict
+
+    func testPredictOptions() {
+        XCTAssertEqual(onlyDirective(cell("predict", "image: https://example.com/7.png"))?.predict,
+                       PredictDirective(image: Located("https://example.com/7.png", at: at(2, 8))))
+        XCTAssertEqual(onlyDirective(cell("predict", "image: 'my seven.jpg'\ninvert: auto\ncenter: false"))?.predict,
+                       PredictDirective(image: Located("my seven.jpg", at: at(2, 8)), invert: .auto, center: false))
+        XCTAssertEqual(onlyDirective(cell("predict", "invert: False\nimage: x.png"))?.predict?.invert, .false)
+    }
+
+    func testPredictErrors() {
+        assertSingleError(cell("predict", "invert: true"), line: 1, column: 1, "predict needs an 'image' option")
+        assertSingleError(cell("predict", "image: x.png\ninvert: maybe"), line: 3, column: 9, "'invert' must be true, false or auto")
+        assertSingleError(cell("predict", "image: x.png\ncenter: auto"), line: 3, column: 9, "'center' must be true or false")
+    }
+
+    // MARK: - evaluate
+
+    func testEvaluateTakesNoOptions() {
+        XCTAssertEqual(onlyDirective(cell("evaluate", "# on the test set\n\n"))?.evaluate, EvaluateDirective())
+        let found = diagnostics(cell("evaluate", "batch_size: 10\n  verbose: 0"))
+        XCTAssertEqual(found.map(\.location), [at(2, 1), at(3, 3)])
+        XCTAssertTrue(found.allSatisfy { $0.message == "evaluate takes no options" })
+    }
+}

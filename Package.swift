@@ -36,7 +36,7 @@ let package = Package(
         .executableTarget(name: "folio-bench", dependencies: ["NeuralNet", "Datasets"],
                           path: "Benchmarks/folio-bench"),
 
-        .testTarget(name: "NeuralNetTests", dependencies: ["NeuralNet"]),
+        .testTarget(name: "NeuralNetTests", dependencies: ["NeuralNet"], exclude: ["Fixtures"]),
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets"]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts"]),
         .testTarget(name: "NotebookTests", dependencies: ["Notebook"]),

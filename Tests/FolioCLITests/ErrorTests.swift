@@ -39,7 +39,7 @@ final class ErrorTests: XCTestCase {
         let text = "```load\ndataset: mnist\npath: data\n```\n\n```fit\nepochs: 2\n```\n"
         let (outcome, _) = try run(text)
         XCTAssertEqual(outcome.status, 2)
-        XCTAssertTrue(outcome.stderr.contains("nb.md:1:1: error:"), outcome.stderr)
+        XCTAssertTrue(outcome.stderr.contains("nb.md:3:1: error:"), outcome.stderr)
         XCTAssertTrue(outcome.stderr.contains("nb.md:6:1: error:"), outcome.stderr)
         XCTAssertTrue(outcome.stderr.contains("loss"), outcome.stderr)
     }

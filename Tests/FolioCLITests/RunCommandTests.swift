@@ -67,7 +67,9 @@ final class RunCommandTests: XCTestCase {
         XCTAssertTrue(html.contains("Accuracy per epoch"))
         XCTAssertTrue(html.contains("Confusion matrix"))
         XCTAssertTrue(html.contains("Predicted class:"))
-        XCTAssertFalse(html.contains("http://"), "a report must not fetch anything")
+        for fetch in ["src=\"http", "href=\"http", "url(", "@import", "<link"] {
+            XCTAssertFalse(html.contains(fetch), "a report must not fetch anything (\(fetch))")
+        }
         XCTAssertFalse(html.contains("<script"))
 
         let json = try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("run.json")))

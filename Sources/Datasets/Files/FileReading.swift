@@ -1,0 +1,26 @@
+import Foundation
+
+/// Reading whole files into byte arrays, with errors that name the file.
+enum FileReading {
+    /// The contents of the file at `url`; fails with `DatasetError.fileUnreadable`, or with
+    /// `imageFileTooLarge` when `limit` is given and the file is bigger.
+    static func bytes(of url: URL, limit: Int? = nil) throws -> [UInt8] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
+            throw DatasetError.fileUnreadable(path: url.path, reason: "no such file")
+        }
+        if isDirectory.boolValue {
+            throw DatasetError.fileUnreadable(path: url.path, reason: "it is a folder")
+        }
+        if let limit,
+           let size = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? NSNumber,
+           size.intValue > limit {
+            throw DatasetError.imageFileTooLarge(source: url.path, limit: limit)
+        }
+        do {
+            return [UInt8](try Data(contentsOf: url))
+        } catch {
+            throw DatasetError.fileUnreadable(path: url.path, reason: String(describing: error))
+        }
+    }
+}

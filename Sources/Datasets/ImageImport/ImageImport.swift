@@ -1,0 +1,122 @@
+import CSTB
+import Foundation
+
+/// Turns a photo or scan of a handwritten digit into model input shaped like MNIST.
+///
+/// ```swift
+/// let bytes = try ImageImport.readBytes("images/seven.png", relativeTo: notebookFolder)
+/// let image = try ImageImport.prepare(bytes, invert: .auto, center: true)
+/// image.pixels.count   // 784: light ink on black, centred like MNIST
+/// ```
+public enum ImageImport {
+    /// Images whose header declares more pixels than this are refused before decoding.
+    public static let maximumPixels = 100_000_000
+    /// Image files or downloads larger than this are refused.
+    public static let maximumFileBytes = 20_000_000
+    /// Longest wait for an image download, in seconds.
+    public static let downloadTimeout: TimeInterval = 20
+
+    /// Bytes of a PNG/JPEG/BMP/GIF file (decoded with stb_image to 1 channel).
+    public static func decodeGray(_ bytes: [UInt8]) throws -> (width: Int, height: Int, pixels: [UInt8]) {
+        guard !bytes.isEmpty else { throw DatasetError.imageUndecodable(reason: "the data is empty") }
+        guard bytes.count <= Int(Int32.max) else { throw DatasetError.imageFileTooLarge(source: "The image", limit: maximumFileBytes) }
+        return try bytes.withUnsafeBufferPointer { buffer in
+            var width: Int32 = 0, height: Int32 = 0, channels: Int32 = 0
+            guard stbi_info_from_memory(buffer.baseAddress, Int32(buffer.count), &width, &height, &channels) != 0 else {
+                throw DatasetError.imageUndecodable(reason: failureReason())
+            }
+            guard width > 0, height > 0 else { throw DatasetError.imageUndecodable(reason: "it has no pixels") }
+            guard Int(width) * Int(height) <= maximumPixels else {
+                throw DatasetError.imageTooLarge(width: Int(width), height: Int(height))
+            }
+            guard let data = stbi_load_from_memory(buffer.baseAddress, Int32(buffer.count), &width, &height, &channels, 1) else {
+                throw DatasetError.imageUndecodable(reason: failureReason())
+            }
+            defer { stbi_image_free(data) }
+            let pixels = Array(UnsafeBufferPointer(start: data, count: Int(width) * Int(height)))
+            return (Int(width), Int(height), pixels)
+        }
+    }
+
+    /// Reads a file path (absolute, `~/…`, `file://…`, or relative to `base`) or fetches an
+    /// http(s) URL (timeout 20 s, size limit 20 MB, a non-2xx answer is an error).
+    public static func readBytes(_ reference: String, relativeTo base: URL) throws -> [UInt8] {
+        let lowered = reference.lowercased()
+        if lowered.hasPrefix("http://") || lowered.hasPrefix("https://") {
+            guard let url = URL(string: reference), url.host != nil else {
+                throw DatasetError.downloadFailed(url: reference, reason: "it is not a valid URL")
+            }
+            let fetcher = HTTPFetcher(idleTimeout: downloadTimeout, totalTimeout: downloadTimeout, maxBytes: maximumFileBytes,
+                                      tooLarge: { DatasetError.imageFileTooLarge(source: $0.absoluteString, limit: maximumFileBytes) })
+            return try fetcher.fetch(url)
+        }
+        let url: URL
+        if lowered.hasPrefix("file://"), let fileURL = URL(string: reference) {
+            url = fileURL
+        } else if reference.hasPrefix("/") {
+            url = URL(fileURLWithPath: reference)
+        } else if reference.hasPrefix("~/") {
+            url = FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(String(reference.dropFirst(2)))
+        } else {
+            url = base.appendingPathComponent(reference)
+        }
+        return try FileReading.bytes(of: url, limit: maximumFileBytes)
+    }
+
+    /// The full MNIST-style preparation: → model input of `width`×`height` (28×28).
+    ///
+    /// `invert` decides whether the picture is dark ink on light paper; `.auto` inverts when the
+    /// border (the paper) is light, i.e. when the marks that stand out from it are darker. With `center`, the digit is found, cleaned, cropped, scaled to 20/28 of the frame
+    /// and centred by its centre of mass, as MNIST's digits were; without, the whole picture is
+    /// simply resized. A picture without ink is an error.
+    public static func prepare(_ bytes: [UInt8], invert: InvertMode, center: Bool,
+                               width: Int = 28, height: Int = 28) throws -> ImportedImage {
+        try prepare(bytes, invert: invert, center: center, width: width, height: height, centering: DigitCentering())
+    }
+
+    static func prepare(_ bytes: [UInt8], invert: InvertMode, center: Bool, width: Int, height: Int,
+                        centering: DigitCentering) throws -> ImportedImage {
+        guard width > 0, height > 0, width <= 4096, height <= 4096 else {
+            throw DatasetError.invalidTargetSize(width: width, height: height)
+        }
+        let decoded = try decodeGray(bytes)
+        let gray = GrayImage(width: decoded.width, height: decoded.height, pixels: decoded.pixels.map(Float.init))
+        // A picture with (almost) one gray level everywhere has nothing to read.
+        guard (decoded.pixels.max() ?? 0) - (decoded.pixels.min() ?? 0) >= 16 else { throw DatasetError.noInk }
+        var inverted: Bool
+        switch invert {
+        case .always: inverted = true
+        case .never: inverted = false
+        case .auto: inverted = InkPolarity.isDarkOnLight(workingCopy(gray, longestSide: 256))
+        }
+        guard center else {
+            let resized = gray.resized(width: width, height: height)
+            let pixels = resized.pixels.map { UInt8(min(max((inverted ? 255 - $0 : $0).rounded(), 0), 255)) }
+            return ImportedImage(width: width, height: height, pixels: pixels, inverted: inverted)
+        }
+        let working = workingCopy(gray)
+        let pixels: [UInt8]
+        do {
+            pixels = try centering.prepare(inverted ? working.map { 255 - $0 } : working, width: width, height: height)
+        } catch DatasetError.noInk where invert == .auto {
+            // A guess can fail on a digit so bold it covers most of the picture: try the other way.
+            inverted.toggle()
+            pixels = try centering.prepare(inverted ? working.map { 255 - $0 } : working, width: width, height: height)
+        }
+        return ImportedImage(width: width, height: height, pixels: pixels, inverted: inverted)
+    }
+
+    /// `gray` shrunk (area averaging, aspect kept) so its longest side is at most 512 pixels,
+    /// which keeps a 12-megapixel photo fast and loses nothing a 28×28 result could show.
+    static func workingCopy(_ gray: GrayImage, longestSide: Int = 512) -> GrayImage {
+        let longest = max(gray.width, gray.height)
+        guard longest > longestSide else { return gray }
+        let factor = Double(longestSide) / Double(longest)
+        return gray.resized(width: max(1, Int((Double(gray.width) * factor).rounded())),
+                            height: max(1, Int((Double(gray.height) * factor).rounded())))
+    }
+
+    private static func failureReason() -> String {
+        stbi_failure_reason().map { String(cString: $0) } ?? "unknown format"
+    }
+}

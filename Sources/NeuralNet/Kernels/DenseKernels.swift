@@ -1,0 +1,34 @@
+/// The fully connected layer's math, forward and backward side by side (llm.c style).
+///
+/// Shapes (row-major): `x` is (B, I), `w` is (I, O) — Keras' kernel layout —, `b` is (O),
+/// `y` is (B, O). Every matrix product goes to BLAS.
+enum DenseKernels {
+    /// `y = activation(x · w + b)`.
+    @inline(__always)
+    static func forward<S: NeuralScalar>(x: UnsafePointer<S>, w: UnsafePointer<S>, b: UnsafePointer<S>,
+                                         y: UnsafeMutablePointer<S>, batch: Int, inputs: Int, outputs: Int,
+                                         activation: Activation) {
+        S.gemm(transposeA: false, transposeB: false, m: batch, n: outputs, k: inputs,
+               alpha: 1, a: x, lda: inputs, b: w, ldb: outputs, beta: 0, c: y, ldc: outputs)
+        ActivationKernels.addBiasAndActivate(activation, y: y, bias: b, batch: batch, width: outputs)
+    }
+
+    /// Given `dz` = ∂L/∂(x·w + b), (B, O): `dw = xᵀ · dz` (I, O), `db = Σ_rows dz` (O) and, when
+    /// `dx` is given, `dx = dz · wᵀ` (B, I). The first layer passes no `dx`: nobody needs it.
+    @inline(__always)
+    static func backward<S: NeuralScalar>(x: UnsafePointer<S>, w: UnsafePointer<S>, dz: UnsafePointer<S>,
+                                          dw: UnsafeMutablePointer<S>, db: UnsafeMutablePointer<S>,
+                                          dx: UnsafeMutablePointer<S>?, batch: Int, inputs: Int, outputs: Int) {
+        S.gemm(transposeA: true, transposeB: false, m: inputs, n: outputs, k: batch,
+               alpha: 1, a: x, lda: inputs, b: dz, ldb: outputs, beta: 0, c: dw, ldc: outputs)
+        for o in 0..<outputs { db[o] = 0 }
+        for row in 0..<batch {
+            let dzRow = dz + row * outputs
+            for o in 0..<outputs { db[o] += dzRow[o] }
+        }
+        if let dx {
+            S.gemm(transposeA: false, transposeB: true, m: batch, n: inputs, k: outputs,
+                   alpha: 1, a: dz, lda: outputs, b: w, ldb: outputs, beta: 0, c: dx, ldc: inputs)
+        }
+    }
+}

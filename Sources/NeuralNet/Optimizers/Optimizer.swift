@@ -1,0 +1,39 @@
+/// Updates parameters in place from their gradients, keeping whatever state it needs between steps.
+protocol Optimizer: AnyObject {
+    /// One update of `count` parameters. `gradients` holds ∂(mean batch loss)/∂parameters. A
+    /// `worker`, when given, may take half of the parameters.
+    func step(parameters: UnsafeMutablePointer<Float>, gradients: UnsafePointer<Float>, count: Int,
+              worker: SplitWorker?)
+}
+
+extension OptimizerSpec {
+    /// Throws unless the hyper-parameters are usable.
+    func validate() throws {
+        switch self {
+        case .adam(let learningRate), .rmsprop(let learningRate):
+            guard learningRate.isFinite, learningRate >= 0 else {
+                throw NeuralNetError.invalidOptimizer("learning_rate is \(learningRate); use a positive number such as 0.001")
+            }
+        case .sgd(let learningRate, let momentum, _):
+            guard learningRate.isFinite, learningRate >= 0 else {
+                throw NeuralNetError.invalidOptimizer("learning_rate is \(learningRate); use a positive number such as 0.01")
+            }
+            guard momentum.isFinite, momentum >= 0, momentum <= 1 else {
+                throw NeuralNetError.invalidOptimizer("momentum is \(momentum); use a number from 0 to 1, such as 0.9")
+            }
+        }
+    }
+
+    /// A fresh optimizer (zero state) for `parameterCount` parameters.
+    func makeOptimizer(parameterCount: Int) -> Optimizer {
+        switch self {
+        case .adam(let learningRate):
+            return Adam(learningRate: learningRate, parameterCount: parameterCount)
+        case .sgd(let learningRate, let momentum, let nesterov):
+            return SGD(learningRate: learningRate, momentum: momentum, nesterov: nesterov,
+                       parameterCount: parameterCount)
+        case .rmsprop(let learningRate):
+            return RMSprop(learningRate: learningRate, parameterCount: parameterCount)
+        }
+    }
+}

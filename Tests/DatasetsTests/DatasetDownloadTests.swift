@@ -1,0 +1,117 @@
+import XCTest
+@testable import Datasets
+
+/// Downloads from a local HTTP server serving the fixture files, as a mirror would.
+final class DatasetDownloadTests: XCTestCase {
+    private var root = URL(fileURLWithPath: "/")
+    private var cacheRoot: URL { root.appendingPathComponent("cache") }
+    private var cache: URL { cacheRoot.appendingPathComponent("folio/datasets/mnist-small") }
+    private let spec = DatasetSpec(name: "mnist-small", mirror: "https://invalid.example/", checksums: TestSupport.fixtureChecksums)
+
+    override func setUpWithError() throws {
+        root = try TestSupport.temporaryDirectory(self)
+    }
+
+    private func mirrorServer(omitting omitted: DatasetFileName? = nil, stalling: DatasetFileName? = nil) throws -> LocalHTTPServer {
+        var routes: [String: [UInt8]] = [:]
+        for file in DatasetFileName.allCases where file != omitted {
+            routes["/mirror/\(file.gzipName)"] = try TestSupport.fixtureBytes(file)
+        }
+        let server = try LocalHTTPServer(routes: routes, stalled: Set([stalling].compactMap { $0.map { "/mirror/\($0.gzipName)" } }))
+        addTeardownBlock { server.stop() }
+        return server
+    }
+
+    private func locator(mirror: String, idleTimeout: TimeInterval = 10) -> DatasetLocator {
+        DatasetLocator(environment: ["XDG_CACHE_HOME": cacheRoot.path, "FOLIO_DATASET_MIRROR": mirror],
+                       homeDirectory: root, systemFashionDirectory: root.appendingPathComponent("none"),
+                       idleTimeout: idleTimeout)
+    }
+
+    private func cachedNames() -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: cache.path)) ?? []).sorted()
+    }
+
+    func testDownloadsVerifiesAndCaches() throws {
+        let server = try mirrorServer()
+        var progress: [DownloadProgress] = []
+        let found = try locator(mirror: server.url("/mirror")).locate(spec) { progress.append($0) }
+        XCTAssertEqual(found.path, cache.path)
+        XCTAssertEqual(cachedNames(), DatasetFileName.allCases.map(\.gzipName).sorted())
+        for file in DatasetFileName.allCases {
+            XCTAssertEqual([UInt8](try Data(contentsOf: cache.appendingPathComponent(file.gzipName))), try TestSupport.fixtureBytes(file))
+            let last = progress.last { $0.file == file.gzipName }
+            XCTAssertEqual(last?.receivedBytes, try TestSupport.fixtureBytes(file).count)
+        }
+        XCTAssertEqual(Set(server.requests), Set(DatasetFileName.allCases.map { "/mirror/\($0.gzipName)" }))
+        XCTAssertEqual(try DatasetDirectory.load(found).train.images.count, 1000)
+
+        // Cached now: found again with the server gone.
+        server.stop()
+        XCTAssertEqual(try locator(mirror: server.url("/mirror/")).locate(spec).path, cache.path)
+    }
+
+    func testDownloadsOnlyWhatTheCacheLacks() throws {
+        let server = try mirrorServer()
+        try TestSupport.populate(cache, files: [.trainImages, .trainLabels], copyFixtures: true)
+        _ = try locator(mirror: server.url("/mirror/")).locate(spec)
+        XCTAssertEqual(Set(server.requests), ["/mirror/t10k-images-idx3-ubyte.gz", "/mirror/t10k-labels-idx1-ubyte.gz"])
+        XCTAssertEqual(cachedNames().count, 4)
+    }
+
+    func testBadChecksumKeepsNothing() throws {
+        let server = try mirrorServer()
+        var wrong = spec
+        wrong.checksums[.testImages] = String(repeating: "0", count: 64)
+        XCTAssertThrowsError(try locator(mirror: server.url("/mirror/")).locate(wrong)) { error in
+            XCTAssertEqual(error as? DatasetError, .checksumMismatch(file: "t10k-images-idx3-ubyte.gz",
+                                                                     expected: String(repeating: "0", count: 64),
+                                                                     actual: TestSupport.fixtureChecksums[.testImages] ?? ""))
+            XCTAssertTrue(String(describing: error).contains("t10k-images-idx3-ubyte.gz"))
+        }
+        XCTAssertEqual(cachedNames(), [], "neither the bad file nor its verified siblings nor temporary files remain")
+    }
+
+    func testMissingFileOnMirrorIsReported() throws {
+        let server = try mirrorServer(omitting: .trainLabels)
+        XCTAssertThrowsError(try locator(mirror: server.url("/mirror/")).locate(spec)) { error in
+            guard case .datasetUnavailable(_, _, _, _, let reason) = error as? DatasetError else { return XCTFail("\(error)") }
+            XCTAssertTrue(reason.contains("train-labels-idx1-ubyte.gz"), reason)
+            XCTAssertTrue(reason.contains("HTTP 404"), reason)
+        }
+        XCTAssertEqual(cachedNames(), [])
+    }
+
+    func testServerGoneFailsPromptly() throws {
+        let server = try mirrorServer()
+        server.stop()
+        let start = Date()
+        XCTAssertThrowsError(try locator(mirror: server.url("/mirror/")).locate(spec)) { error in
+            guard case .datasetUnavailable(let name, _, let cacheFolder, _, let reason) = error as? DatasetError else {
+                return XCTFail("\(error)")
+            }
+            XCTAssertEqual(name, "mnist-small")
+            XCTAssertEqual(cacheFolder, cache.path)
+            XCTAssertTrue(reason.contains("refused"), reason)
+            XCTAssertTrue(String(describing: error).contains("FOLIO_DATA"))
+        }
+        XCTAssertLessThan(Date().timeIntervalSince(start), 5)
+        XCTAssertEqual(cachedNames(), [])
+    }
+
+    func testSilentServerTimesOut() throws {
+        let server = try mirrorServer(stalling: .trainImages)
+        let start = Date()
+        XCTAssertThrowsError(try locator(mirror: server.url("/mirror/"), idleTimeout: 1).locate(spec)) { error in
+            guard case .datasetUnavailable(_, _, _, _, let reason) = error as? DatasetError else { return XCTFail("\(error)") }
+            XCTAssertTrue(reason.contains("no answer"), reason)
+        }
+        XCTAssertLessThan(Date().timeIntervalSince(start), 10)
+    }
+
+    func testMirrorMustBeHTTP() {
+        XCTAssertThrowsDatasetError(try locator(mirror: "ftp://example.org/mnist").locate(spec),
+                                    .invalidMirror("ftp://example.org/mnist/"))
+        XCTAssertThrowsDatasetError(try locator(mirror: "not a url").locate(spec), .invalidMirror("not a url/"))
+    }
+}

@@ -34,7 +34,8 @@ struct RunCommand: ParsableCommand {
         let printer = ProgressPrinter(quiet: quiet)
         let record = NotebookRunner().run(document) { printer.handle($0) }
 
-        let reportURL = URL(fileURLWithPath: output ?? defaultOutputPath())
+        let reportPath = output ?? defaultOutputPath()
+        let reportURL = URL(fileURLWithPath: reportPath)
         do {
             let html = try renderer.render(record)
             try AtomicFile.write(Data(html.utf8), to: reportURL)
@@ -47,10 +48,10 @@ struct RunCommand: ParsableCommand {
         }
         if let failure = record.error {
             Terminal.error(failure.description)
-            Terminal.error("The run stopped at cell \(failure.location.line > 0 ? "on line \(failure.location.line)" : ""); report with the error: \(reportURL.path)")
+            Terminal.error("The run stopped there; the report shows the error in its cell: \(reportPath)")
             throw FolioExit.runFailed
         }
-        var summary = "Report: \(reportURL.path)"
+        var summary = "Report: \(reportPath)"
         if let evaluation = record.evaluation {
             summary += String(format: " (test accuracy %.4f)", evaluation.accuracy)
         }

@@ -14,7 +14,7 @@ run: build
 	.build/release/folio run notebooks/mnist.md
 
 test: setup
-	swift test
+	swift test --disable-swift-testing
 
 bench: setup
 	swift build -c release --product folio-bench

@@ -1,29 +1,38 @@
 /// Activations, applied in place to a (B, W) buffer, and their backward rules.
 ///
 /// The backward rules need only the activation's *output* `y`, so the pre-activation values are
-/// never kept: relu′ = [y > 0], sigmoid′ = y(1 − y), tanh′ = 1 − y², softmax's Jacobian from y.
+/// never kept: relu′ = [y > 0], leaky_relu′ = y > 0 ? 1 : slope (slope ≥ 0 keeps the sign),
+/// sigmoid′ = y(1 − y), tanh′ = 1 − y², softmax's Jacobian from y.
 enum ActivationKernels {
-    /// `y[r, c] = activation(y[r, c] + bias[c])` for every row `r`.
+    /// `y[r, c] = activation(y[r, c] + bias[c])` for every row `r` (no bias: `activation(y[r, c])`).
+    /// `slope` is leaky_relu's negative slope.
     @inline(__always)
-    static func addBiasAndActivate<S: NeuralScalar>(_ activation: Activation, y: UnsafeMutablePointer<S>,
-                                                    bias: UnsafePointer<S>, batch: Int, width: Int) {
+    static func addBiasAndActivate<S: NeuralScalar>(_ activation: Activation, slope: S = 0, y: UnsafeMutablePointer<S>,
+                                                    bias: UnsafePointer<S>?, batch: Int, width: Int) {
+        if bias == nil, activation == .linear { return }
         for row in 0..<batch {
             let r = y + row * width
+            if let bias {
+                switch activation {
+                case .relu: addBiasAndRectify(r, bias: bias, width: width); continue
+                case .linear: for c in 0..<width { r[c] += bias[c] }; continue
+                default: for c in 0..<width { r[c] += bias[c] }
+                }
+            }
             switch activation {
             case .linear:
-                for c in 0..<width { r[c] += bias[c] }
+                break
             case .relu:
-                addBiasAndRectify(r, bias: bias, width: width)
+                rectify(r, count: width)
+            case .leakyRelu:
+                for c in 0..<width where r[c] < 0 { r[c] *= slope }
             case .sigmoid:
-                for c in 0..<width { r[c] = 1 / (1 + S.exponential(-(r[c] + bias[c]))) }
+                for c in 0..<width { r[c] = 1 / (1 + S.exponential(-r[c])) }
             case .tanh:
-                for c in 0..<width { r[c] = S.hyperbolicTangent(r[c] + bias[c]) }
+                for c in 0..<width { r[c] = S.hyperbolicTangent(r[c]) }
             case .softmax:
                 var largest = -S.infinity
-                for c in 0..<width {
-                    r[c] += bias[c]
-                    largest = Swift.max(largest, r[c])
-                }
+                for c in 0..<width { largest = Swift.max(largest, r[c]) }
                 var sum: S = 0
                 for c in 0..<width {
                     r[c] = S.exponential(r[c] - largest)
@@ -37,7 +46,7 @@ enum ActivationKernels {
 
     /// Turns `dy` = ∂L/∂y into ∂L/∂z (z = the pre-activation) in place, from the output `y`.
     @inline(__always)
-    static func backward<S: NeuralScalar>(_ activation: Activation, y: UnsafePointer<S>,
+    static func backward<S: NeuralScalar>(_ activation: Activation, slope: S = 0, y: UnsafePointer<S>,
                                           gradient dy: UnsafeMutablePointer<S>, batch: Int, width: Int) {
         let count = batch * width
         switch activation {
@@ -45,6 +54,8 @@ enum ActivationKernels {
             return
         case .relu:
             reluBackward(y: y, gradient: dy, count: count)
+        case .leakyRelu:
+            for i in 0..<count where !(y[i] > 0) { dy[i] *= slope }
         case .sigmoid:
             for i in 0..<count { dy[i] *= y[i] * (1 - y[i]) }
         case .tanh:
@@ -66,12 +77,12 @@ enum ActivationKernels {
         if S.self == Float.self {
             let yf = UnsafeRawPointer(y), df = UnsafeMutableRawPointer(dy)
             let stride = MemoryLayout<Float>.stride
-            while i + 4 <= count {
-                let lanes = yf.loadUnaligned(fromByteOffset: i * stride, as: SIMD4<Float>.self)
-                var gradient = df.loadUnaligned(fromByteOffset: i * stride, as: SIMD4<Float>.self)
+            while i + 8 <= count {
+                let lanes = yf.loadUnaligned(fromByteOffset: i * stride, as: SIMD8<Float>.self)
+                var gradient = df.loadUnaligned(fromByteOffset: i * stride, as: SIMD8<Float>.self)
                 gradient.replace(with: 0, where: .!(lanes .> 0))
-                df.storeBytes(of: gradient, toByteOffset: i * stride, as: SIMD4<Float>.self)
-                i += 4
+                df.storeBytes(of: gradient, toByteOffset: i * stride, as: SIMD8<Float>.self)
+                i += 8
             }
         }
         while i < count {
@@ -80,7 +91,27 @@ enum ActivationKernels {
         }
     }
 
-    /// `r[c] = max(r[c] + bias[c], 0)` for one row, four lanes at a time for Float: a scalar select
+    /// `r[c] = max(r[c], 0)`, eight lanes at a time for Float.
+    @inline(__always)
+    private static func rectify<S: NeuralScalar>(_ r: UnsafeMutablePointer<S>, count: Int) {
+        var c = 0
+        if S.self == Float.self {
+            let rf = UnsafeMutableRawPointer(r)
+            let stride = MemoryLayout<Float>.stride
+            while c + 8 <= count {
+                var z = rf.loadUnaligned(fromByteOffset: c * stride, as: SIMD8<Float>.self)
+                z.replace(with: 0, where: z .< 0)
+                rf.storeBytes(of: z, toByteOffset: c * stride, as: SIMD8<Float>.self)
+                c += 8
+            }
+        }
+        while c < count {
+            if r[c] < 0 { r[c] = 0 }
+            c += 1
+        }
+    }
+
+    /// `r[c] = max(r[c] + bias[c], 0)` for one row, eight lanes at a time for Float: a scalar select
     /// becomes a branch that mispredicts on half the units.
     @inline(__always)
     private static func addBiasAndRectify<S: NeuralScalar>(_ r: UnsafeMutablePointer<S>, bias: UnsafePointer<S>, width: Int) {
@@ -88,12 +119,12 @@ enum ActivationKernels {
         if S.self == Float.self {
             let rf = UnsafeMutableRawPointer(r), bf = UnsafeRawPointer(bias)
             let stride = MemoryLayout<Float>.stride
-            while c + 4 <= width {
-                var z = rf.loadUnaligned(fromByteOffset: c * stride, as: SIMD4<Float>.self)
-                    + bf.loadUnaligned(fromByteOffset: c * stride, as: SIMD4<Float>.self)
+            while c + 8 <= width {
+                var z = rf.loadUnaligned(fromByteOffset: c * stride, as: SIMD8<Float>.self)
+                    + bf.loadUnaligned(fromByteOffset: c * stride, as: SIMD8<Float>.self)
                 z.replace(with: 0, where: z .< 0)
-                rf.storeBytes(of: z, toByteOffset: c * stride, as: SIMD4<Float>.self)
-                c += 4
+                rf.storeBytes(of: z, toByteOffset: c * stride, as: SIMD8<Float>.self)
+                c += 8
             }
         }
         while c < width {

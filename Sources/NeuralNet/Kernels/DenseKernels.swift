@@ -7,10 +7,10 @@ enum DenseKernels {
     @inline(__always)
     static func forward<S: NeuralScalar>(x: UnsafePointer<S>, w: UnsafePointer<S>, b: UnsafePointer<S>,
                                          y: UnsafeMutablePointer<S>, batch: Int, inputs: Int, outputs: Int,
-                                         activation: Activation) {
+                                         activation: Activation, slope: S = 0) {
         S.gemm(transposeA: false, transposeB: false, m: batch, n: outputs, k: inputs,
                alpha: 1, a: x, lda: inputs, b: w, ldb: outputs, beta: 0, c: y, ldc: outputs)
-        ActivationKernels.addBiasAndActivate(activation, y: y, bias: b, batch: batch, width: outputs)
+        ActivationKernels.addBiasAndActivate(activation, slope: slope, y: y, bias: b, batch: batch, width: outputs)
     }
 
     /// Given `dz` = ∂L/∂(x·w + b), (B, O): `dw = xᵀ · dz` (I, O), `db = Σ_rows dz` (O) and, when
@@ -21,14 +21,20 @@ enum DenseKernels {
                                           dx: UnsafeMutablePointer<S>?, batch: Int, inputs: Int, outputs: Int) {
         S.gemm(transposeA: true, transposeB: false, m: inputs, n: outputs, k: batch,
                alpha: 1, a: x, lda: inputs, b: dz, ldb: outputs, beta: 0, c: dw, ldc: outputs)
-        for o in 0..<outputs { db[o] = 0 }
-        for row in 0..<batch {
-            let dzRow = dz + row * outputs
-            for o in 0..<outputs { db[o] += dzRow[o] }
-        }
+        columnSums(dz, rows: batch, width: outputs, into: db)
         if let dx {
             S.gemm(transposeA: false, transposeB: true, m: batch, n: inputs, k: outputs,
                    alpha: 1, a: dz, lda: outputs, b: w, ldb: outputs, beta: 0, c: dx, ldc: inputs)
+        }
+    }
+
+    /// `sums[c] = Σ_r m[r, c]` for an (rows, width) matrix: a bias gradient.
+    @inline(__always)
+    static func columnSums<S: NeuralScalar>(_ m: UnsafePointer<S>, rows: Int, width: Int, into sums: UnsafeMutablePointer<S>) {
+        sums.update(repeating: 0, count: width)
+        for row in 0..<rows {
+            let r = m + row * width
+            for c in 0..<width { sums[c] += r[c] }
         }
     }
 }

@@ -1,8 +1,9 @@
 /// A layer of a `Sequential` model: its forward pass and backward pass side by side.
 ///
-/// Batch buffers belong to the caller (`Workspace`), parameters to the model's flat `ParameterStore`:
-/// a layer only knows its shapes and where its slice of the parameters lives, so one training step
-/// allocates nothing. All buffers are row-major with the batch dimension first.
+/// Batch buffers belong to the caller (`Workspace`), parameters to the model's flat parameter block
+/// and non-trainable state (batch normalization's moving statistics) to its flat state block: a layer
+/// only knows its shapes and where its slices live, so one training step allocates nothing. All
+/// buffers are row-major with the batch dimension first; images are channels-last (B, H, W, C).
 protocol Layer<Scalar>: AnyObject {
     associatedtype Scalar: NeuralScalar
     /// Keras class name, e.g. "Dense".
@@ -15,23 +16,53 @@ protocol Layer<Scalar>: AnyObject {
     var outputShape: [Int] { get }
     /// Trainable scalars, in Keras' `get_weights()` order and layout.
     var parameterCount: Int { get }
-    /// Sizes of the arrays `get_weights()` returns for this layer (kernel, then bias).
+    /// Non-trainable scalars (batch normalization's moving mean and variance), after the trainable
+    /// ones in `get_weights()` order.
+    var stateCount: Int { get }
+    /// Names and shapes of the trainable arrays (e.g. kernel then bias), as Keras stores them.
     var weightShapes: [[Int]] { get }
+    var weightNames: [String] { get }
+    /// Names and shapes of the non-trainable arrays.
+    var stateShapes: [[Int]] { get }
+    var stateNames: [String] { get }
     /// Multiply-adds of the layer's largest matrix product for a batch of `batch` rows.
     func largestProduct(batch: Int) -> Int
+    /// Scalars the layer keeps from a training forward pass for its backward pass (nil: overflow).
+    func scratchCount(batch: Int) -> Int?
+    /// Scalars of temporary space its backward pass needs (shared by all layers; nil: overflow).
+    func temporaryCount(batch: Int) -> Int?
 
-    /// Gives the layer its slices of the model's parameter and gradient storage.
-    func bind(parameters: UnsafeMutablePointer<Scalar>, gradients: UnsafeMutablePointer<Scalar>)
-    /// Writes the initial parameter values (Keras' defaults).
+    /// Gives the layer its slices of the model's parameter, gradient and state storage.
+    func bind(parameters: UnsafeMutablePointer<Scalar>, gradients: UnsafeMutablePointer<Scalar>,
+              state: UnsafeMutablePointer<Scalar>)
+    /// Writes the initial parameter and state values (Keras' defaults).
     func initialize(using generator: inout SeededGenerator)
 
-    /// input (B, inputSize) → output (B, outputSize).
-    func forward(input: UnsafePointer<Scalar>, output: UnsafeMutablePointer<Scalar>, batch: Int)
+    /// input (B, inputSize) → output (B, outputSize). `training` selects dropout's mask and batch
+    /// statistics; `scratch` holds `scratchCount(batch:)` scalars, kept for `backward`.
+    func forward(input: UnsafePointer<Scalar>, output: UnsafeMutablePointer<Scalar>, batch: Int,
+                 training: Bool, scratch: UnsafeMutablePointer<Scalar>)
 
     /// Accumulates nothing: overwrites this layer's parameter gradients from `outputGradient`
     /// (B, outputSize; may be clobbered) and, unless `inputGradient` is nil, writes ∂L/∂input
-    /// (B, inputSize). `input` and `output` are the buffers of the matching forward call.
+    /// (B, inputSize). `input`, `output` and `scratch` are those of the matching training forward
+    /// call; `temporary` holds `temporaryCount(batch:)` scalars of free space.
     func backward(input: UnsafePointer<Scalar>, output: UnsafePointer<Scalar>,
                   outputGradient: UnsafeMutablePointer<Scalar>, inputGradient: UnsafeMutablePointer<Scalar>?,
-                  batch: Int)
+                  batch: Int, scratch: UnsafeMutablePointer<Scalar>, temporary: UnsafeMutablePointer<Scalar>)
+}
+
+extension Layer {
+    var parameterCount: Int { weightShapes.reduce(0) { $0 + $1.reduce(1, *) } }
+    var stateCount: Int { stateShapes.reduce(0) { $0 + $1.reduce(1, *) } }
+    var weightShapes: [[Int]] { [] }
+    var weightNames: [String] { [] }
+    var stateShapes: [[Int]] { [] }
+    var stateNames: [String] { [] }
+    func largestProduct(batch: Int) -> Int { 0 }
+    func scratchCount(batch: Int) -> Int? { 0 }
+    func temporaryCount(batch: Int) -> Int? { 0 }
+    func bind(parameters: UnsafeMutablePointer<Scalar>, gradients: UnsafeMutablePointer<Scalar>,
+              state: UnsafeMutablePointer<Scalar>) {}
+    func initialize(using generator: inout SeededGenerator) {}
 }

@@ -37,6 +37,14 @@ public enum NeuralNetError: Error, CustomStringConvertible, Equatable {
     case inputSizeMismatch(expected: Int, got: Int)
     /// `setWeights` got arrays of the wrong number or sizes.
     case invalidWeights(String)
+    /// The targets are of a kind the loss cannot use (`problem`), and how to fix it (`fix`).
+    case targetsDoNotFitLoss(loss: Loss, problem: String, fix: String)
+    /// A `Tensor` built or reshaped with a shape that does not fit its values.
+    case invalidTensor(String)
+    /// A saved model file that cannot be read back, and why.
+    case invalidModelFile(path: String, reason: String)
+    /// A model that could not be written to `path`.
+    case cannotSaveModel(path: String, reason: String)
 
     public var description: String {
         switch self {
@@ -58,7 +66,8 @@ public enum NeuralNetError: Error, CustomStringConvertible, Equatable {
             }
             return text + "build the model with input=\(data.reduce(1, *)), or reshape the data to match."
         case .targetsNeedOneHot(let loss, let units):
-            return "The loss \(loss.rawValue) needs one-hot targets but the data has plain labels: add `one_hot: \(units)` to preprocess."
+            let alternative = loss == .categoricalCrossentropy ? ", or use sparse_categorical_crossentropy" : ""
+            return "The loss \(loss.rawValue) needs one-hot targets but the data has plain labels: add `one_hot: \(units)` to preprocess\(alternative)."
         case .targetWidthMismatch(let loss, let width, let units):
             return "The loss \(loss.rawValue) needs targets as wide as the last layer, but the targets are one-hot of width \(width) and the last layer has \(units) units: add `one_hot: \(units)` to preprocess, or make the last layer dense \(width) softmax."
         case .labelOutOfRange(let sample, let label, let classes):
@@ -86,6 +95,14 @@ public enum NeuralNetError: Error, CustomStringConvertible, Equatable {
             return "The inputs to predict have \(got) values but \(expected) were expected (count × the model's input size): pass whole samples of the model's input shape."
         case .invalidWeights(let reason):
             return "The weights do not fit the model: \(reason)."
+        case .targetsDoNotFitLoss(let loss, let problem, let fix):
+            return "The loss \(loss.rawValue) does not fit the targets: \(problem). To fix it, \(fix)."
+        case .invalidTensor(let reason):
+            return "The tensor is not valid: \(reason)."
+        case .invalidModelFile(let path, let reason):
+            return "The model file \(path) cannot be loaded: \(reason). Check the path, or save the model again with Folio."
+        case .cannotSaveModel(let path, let reason):
+            return "The model cannot be saved to \(path): \(reason). Check that the folder exists and is writable."
         }
     }
 }

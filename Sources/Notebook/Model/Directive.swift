@@ -8,6 +8,8 @@ public enum Directive: Sendable {
     case evaluate(EvaluateDirective)
     case plot(PlotDirective)
     case predict(PredictDirective)
+    case summary(SummaryDirective)
+    case save(SaveDirective)
 
     /// The name as written in a fence's info string.
     public var name: String {
@@ -19,11 +21,13 @@ public enum Directive: Sendable {
         case .evaluate: return "evaluate"
         case .plot: return "plot"
         case .predict: return "predict"
+        case .summary: return "summary"
+        case .save: return "save"
         }
     }
 
     /// Every directive name the grammar knows, for "did you mean" hints.
-    public static let allNames = ["load", "preprocess", "build", "fit", "evaluate", "plot", "predict"]
+    public static let allNames = ["load", "preprocess", "build", "fit", "evaluate", "plot", "predict", "summary", "save"]
 }
 
 /// Built-in datasets `load` can fetch by name.
@@ -32,21 +36,32 @@ public enum DatasetName: String, Sendable, CaseIterable {
     case fashionMNIST = "fashion-mnist"
 }
 
-/// `load`: exactly one source.
+/// `load`: the data to work on, a saved model, or both.
+///
+/// At least one of `data` and `model` is set; `dataset:` and `path:` never come together.
 public struct LoadDirective: Sendable {
-    public enum Source: Sendable {
+    /// Where the training and test data come from.
+    public enum DataSource: Sendable {
         /// `dataset: mnist`
         case dataset(Located<DatasetName>)
         /// `path: DIR` — as written, relative to the notebook's folder unless absolute.
         case path(Located<String>)
     }
-    public var source: Source
+    /// `dataset:` or `path:`; nil when the cell loads only a model.
+    public var data: DataSource?
+    /// `model: FILE` — a `.safetensors` file written by `save` (architecture and weights), as
+    /// written, relative to the notebook's folder unless absolute.
+    public var model: Located<String>?
 
-    public init(source: Source) { self.source = source }
+    public init(data: DataSource? = nil, model: Located<String>? = nil) {
+        self.data = data
+        self.model = model
+    }
 }
 
 /// `preprocess`: transforms applied to both training and test sets, in a fixed order
-/// (reshape/flatten, then scale; `one_hot` changes how labels are presented).
+/// (reshape or flatten, then scale; `one_hot` changes how labels are presented).
+/// `flatten: true` and `reshape` never come together.
 public struct PreprocessDirective: Sendable, Equatable {
     /// `flatten: true` — each sample becomes one row.
     public var flatten: Bool
@@ -54,67 +69,15 @@ public struct PreprocessDirective: Sendable, Equatable {
     public var scale: Double?
     /// `one_hot: K` — present labels as one-hot rows of width K (K ≥ 2).
     public var oneHot: Located<Int>?
+    /// `reshape: 28x28x1` — each sample takes this shape (1 to 3 dimensions, channels last);
+    /// the location is the value's.
+    public var reshape: Located<[Int]>?
 
-    public init(flatten: Bool = false, scale: Double? = nil, oneHot: Located<Int>? = nil) {
+    public init(flatten: Bool = false, scale: Double? = nil, oneHot: Located<Int>? = nil, reshape: Located<[Int]>? = nil) {
         self.flatten = flatten
         self.scale = scale
         self.oneHot = oneHot
-    }
-}
-
-/// Activation names accepted in `build` lines.
-public enum ActivationName: String, Sendable, CaseIterable {
-    case relu, sigmoid, tanh, softmax, linear
-}
-
-/// `build`: one layer per line.
-public struct BuildDirective: Sendable {
-    public var layers: [Located<LayerLine>]
-
-    public init(layers: [Located<LayerLine>]) { self.layers = layers }
-}
-
-/// One line of a `build` cell.
-public enum LayerLine: Sendable, Equatable {
-    /// `dense UNITS [ACTIVATION] [input=N]`; activation defaults to linear.
-    case dense(units: Int, activation: ActivationName, inputSize: Int?)
-}
-
-/// Loss names accepted by `fit`.
-public enum LossName: String, Sendable, CaseIterable {
-    case categoricalCrossentropy = "categorical_crossentropy"
-}
-
-/// `fit`: training options, Keras names and defaults.
-public struct FitDirective: Sendable, Equatable {
-    public enum Optimizer: String, Sendable, CaseIterable { case adam, sgd }
-
-    public var loss: LossName
-    public var optimizer: Optimizer
-    /// nil: the optimizer's Keras default (adam 0.001, sgd 0.01).
-    public var learningRate: Double?
-    /// sgd only (0 ≤ m < 1); default 0.
-    public var momentum: Double
-    /// sgd only; default false.
-    public var nesterov: Bool
-    public var epochs: Int
-    public var batchSize: Int
-    /// 0 ≤ s < 1: the last fraction of the training data, held out before shuffling.
-    public var validationSplit: Double
-    public var shuffle: Bool
-
-    public init(loss: LossName, optimizer: Optimizer = .adam, learningRate: Double? = nil, momentum: Double = 0,
-                nesterov: Bool = false, epochs: Int = 1, batchSize: Int = 32, validationSplit: Double = 0,
-                shuffle: Bool = true) {
-        self.loss = loss
-        self.optimizer = optimizer
-        self.learningRate = learningRate
-        self.momentum = momentum
-        self.nesterov = nesterov
-        self.epochs = epochs
-        self.batchSize = batchSize
-        self.validationSplit = validationSplit
-        self.shuffle = shuffle
+        self.reshape = reshape
     }
 }
 
@@ -155,4 +118,17 @@ public struct PredictDirective: Sendable, Equatable {
         self.invert = invert
         self.center = center
     }
+}
+
+/// `summary`: print the model's summary table (no options).
+public struct SummaryDirective: Sendable, Equatable {
+    public init() {}
+}
+
+/// `save`: write the model (architecture and weights) to a `.safetensors` file.
+public struct SaveDirective: Sendable, Equatable {
+    /// `path: FILE` — as written, relative to the notebook's folder unless absolute.
+    public var path: Located<String>
+
+    public init(path: Located<String>) { self.path = path }
 }

@@ -1,7 +1,7 @@
 // folio-bench: trains a benchmark model on MNIST through the same `Sequential.fit` a notebook uses
 // and prints one JSON line of timings, accuracy and peak memory.
 //
-//   folio-bench --case seed-mlp|mlp-512 [--data DIR]      (DIR defaults to $FOLIO_DATA/mnist)
+//   folio-bench --case seed-mlp|mlp-512|cnn [--data DIR]      (DIR defaults to $FOLIO_DATA/mnist)
 import Foundation
 import Datasets
 import NeuralNet
@@ -9,17 +9,24 @@ import NeuralNet
 /// A benchmark model and how it is trained.
 struct BenchCase {
     let name: String
+    /// [784] for the MLPs (flattened images), [28, 28, 1] for the CNN.
+    let inputShape: [Int]
     let layers: [LayerSpec]
     let epochs: Int
     let batchSize: Int
 
     static let all = [
-        BenchCase(name: "seed-mlp", layers: [.dense(units: 10, activation: .relu), .dense(units: 10, activation: .relu),
+        BenchCase(name: "seed-mlp", inputShape: [784], layers: [.dense(units: 10, activation: .relu), .dense(units: 10, activation: .relu),
                                             .dense(units: 10, activation: .relu), .dense(units: 10, activation: .softmax)],
                   epochs: 10, batchSize: 200),
-        BenchCase(name: "mlp-512", layers: [.dense(units: 512, activation: .relu), .dense(units: 512, activation: .relu),
+        BenchCase(name: "mlp-512", inputShape: [784], layers: [.dense(units: 512, activation: .relu), .dense(units: 512, activation: .relu),
                                            .dense(units: 10, activation: .softmax)],
                   epochs: 3, batchSize: 128),
+        BenchCase(name: "cnn", inputShape: [28, 28, 1],
+                  layers: [.conv2d(filters: 32, kernelSize: 3, activation: .relu), .maxPool2D(poolSize: 2),
+                           .conv2d(filters: 64, kernelSize: 3, activation: .relu), .maxPool2D(poolSize: 2),
+                           .flatten, .dropout(rate: 0.5), .dense(units: 10, activation: .softmax)],
+                  epochs: 2, batchSize: 128),
     ]
 }
 
@@ -71,11 +78,14 @@ func median(_ values: [Double]) -> Double {
 func run() throws {
     let (bench, directory) = try parseArguments(Array(CommandLine.arguments.dropFirst()))
     let files = try DatasetDirectory.load(directory)
-    let preprocessing = Preprocessing(flatten: true, scale: 255, oneHot: 10)
-    let train = try files.train.examples(preprocessing)
-    let test = try files.test.examples(preprocessing)
+    let preprocessing = Preprocessing(flatten: bench.inputShape.count == 1, scale: 255, oneHot: 10)
+    var train = try files.train.examples(preprocessing)
+    var test = try files.test.examples(preprocessing)
+    // Channels-last images: [28, 28] → [28, 28, 1] (the same bytes).
+    train.sampleShape = bench.inputShape
+    test.sampleShape = bench.inputShape
 
-    let model = try Sequential(inputShape: [784], layers: bench.layers, seed: 42)
+    let model = try Sequential(inputShape: bench.inputShape, layers: bench.layers, seed: 42)
     let options = FitOptions(loss: .categoricalCrossentropy, optimizer: .defaultAdam, epochs: bench.epochs,
                              batchSize: bench.batchSize, validationSplit: 0.1)
     let start = Date()

@@ -46,6 +46,8 @@ public enum DatasetError: Error, CustomStringConvertible, Equatable {
     case invalidClassCount(Int)
     /// A label does not fit the requested number of classes.
     case labelOutOfRange(label: Int, index: Int, classes: Int)
+    /// `reshape` asks for a shape holding a different number of values than one image.
+    case reshapeMismatch(from: [Int], to: [Int])
 
     // MARK: Finding and downloading
     /// The dataset is in none of the places searched and downloading it failed.
@@ -116,6 +118,9 @@ extension DatasetError {
             return "scale \(scale) is not allowed; use a positive number such as 255 (pixels are divided by it)."
         case .invalidClassCount(let classes):
             return "one_hot \(classes) is not allowed; use the number of classes, e.g. 10."
+        case .reshapeMismatch(let from, let to):
+            let shape = { (dims: [Int]) in dims.map(String.init).joined(separator: "x") }
+            return "reshape: \(shape(to)) does not fit images of \(shape(from)) (\(from.reduce(1, *)) values each); use a shape whose sizes multiply to \(from.reduce(1, *)), e.g. \(shape(from + [1]))."
         case .labelOutOfRange(let label, let index, let classes):
             return "Label \(label) (item \(index)) does not fit one-hot encoding with \(classes) classes; set one_hot to at least \(label + 1)."
         case .datasetUnavailable(let dataset, let folioDataFolder, let cacheFolder, let incomplete, let reason):

@@ -34,6 +34,13 @@ enum Format {
         return String(format: "%d min %02d s", whole / 60, whole % 60)
     }
 
+    /// Keras' summary sizes: `32.70 KB`, `1.25 MB`.
+    static func bytes(_ count: Int) -> String {
+        if count < 1024 { return "\(count).00 B" }
+        if count < 1_048_576 { return String(format: "%.2f KB", Double(count) / 1024) }
+        return String(format: "%.2f MB", Double(count) / 1_048_576)
+    }
+
     /// `[28, 28]` → `28×28`.
     static func shape(_ shape: [Int]) -> String {
         shape.map(String.init).joined(separator: "×")

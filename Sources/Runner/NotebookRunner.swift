@@ -59,6 +59,8 @@ extension Session {
         case .evaluate(let directive): return try runEvaluate(directive, cell: cell)
         case .plot(let directive): return try runPlot(directive, cell: cell)
         case .predict(let directive): return try runPredict(directive, cell: cell)
+        case .summary(let directive): return try runSummary(directive, cell: cell)
+        case .save(let directive): return try runSave(directive, cell: cell)
         }
     }
 }

@@ -96,10 +96,9 @@ public struct Session {
     }
 
     /// Shape of one sample after preprocessing, e.g. `[784]`, without materialising the data.
-    func preprocessedSampleShape() -> [Int]? {
+    func preprocessedSampleShape() throws -> [Int]? {
         guard let data else { return nil }
-        let imageShape = Array(data.files.train.images.dimensions.dropFirst())
-        return preprocessing.flatten ? [imageShape.reduce(1, *)] : imageShape
+        return try preprocessing.sampleShape(for: Array(data.files.train.images.dimensions.dropFirst()))
     }
 
     /// Class names for the current data, or "0", "1", … for `count` classes.

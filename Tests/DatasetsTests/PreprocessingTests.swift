@@ -52,4 +52,14 @@ final class PreprocessingTests: XCTestCase {
             try DatasetSplit(images: IDXArray(dimensions: [2, 1, 1], bytes: [1, 2]), labels: IDXArray(dimensions: [1], bytes: [1])),
             .idxCountMismatch(images: "the images", imageCount: 2, labels: "the labels", labelCount: 1))
     }
+
+    func testReshapeGivesChannelsLastSamplesAndRejectsWrongSizes() throws {
+        let examples = try split().examples(Preprocessing(reshape: [2, 2, 1]))
+        XCTAssertEqual(examples.sampleShape, [2, 2, 1])
+        XCTAssertEqual(try Preprocessing(flatten: true, reshape: [4, 1]).sampleShape(for: [2, 2]), [4, 1])
+        XCTAssertThrowsError(try split().examples(Preprocessing(reshape: [3, 3, 1]))) { error in
+            XCTAssertEqual(error as? DatasetError, .reshapeMismatch(from: [2, 2], to: [3, 3, 1]))
+            XCTAssertTrue(String(describing: error).contains("multiply to 4"), String(describing: error))
+        }
+    }
 }

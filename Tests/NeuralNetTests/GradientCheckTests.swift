@@ -13,7 +13,7 @@ final class GradientCheckTests: XCTestCase {
         let dense = Dense<Double>(inputs: inputs, units: units, activation: activation)
         let parameters = Buffer<Double>(count: dense.parameterCount, filledWith: 0)
         let gradients = Buffer<Double>(count: dense.parameterCount, filledWith: 0)
-        dense.bind(parameters: parameters.pointer, gradients: gradients.pointer)
+        dense.bind(parameters: parameters.pointer, gradients: gradients.pointer, state: parameters.pointer)
         var generator = SeededGenerator(seed: seed)
         dense.initialize(using: &generator)
         for i in (inputs * units)..<dense.parameterCount { parameters.pointer[i] = generator.nextUnit() - 0.5 }
@@ -31,7 +31,7 @@ final class GradientCheckTests: XCTestCase {
         x.withUnsafeBufferPointer { input in
             y.withUnsafeMutableBufferPointer { output in
                 guard let input = input.baseAddress, let output = output.baseAddress else { return }
-                dense.forward(input: input, output: output, batch: batch)
+                dense.forward(input: input, output: output, batch: batch, training: true, scratch: output)
             }
         }
         return zip(y, weights).reduce(0) { $0 + $1.0 * $1.1 }
@@ -53,9 +53,10 @@ final class GradientCheckTests: XCTestCase {
                         dx.withUnsafeMutableBufferPointer { inputGradient in
                             guard let input = input.baseAddress, let output = output.baseAddress,
                                   let outputGradient = outputGradient.baseAddress else { return }
-                            dense.forward(input: input, output: output, batch: batch)
+                            dense.forward(input: input, output: output, batch: batch, training: true, scratch: output)
                             dense.backward(input: input, output: output, outputGradient: outputGradient,
-                                           inputGradient: inputGradient.baseAddress, batch: batch)
+                                           inputGradient: inputGradient.baseAddress, batch: batch,
+                                           scratch: output, temporary: output)
                         }
                     }
                 }

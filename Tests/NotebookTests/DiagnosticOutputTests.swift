@@ -7,14 +7,14 @@ final class DiagnosticOutputTests: XCTestCase {
         let text = "# Digits\n```fit\nloss: categorical_crossentropy\nepoch: 10\n```\n"
         XCTAssertEqual(DiagnosticList(diagnostics(text)).description, """
         nb.md:4:1: error: unknown fit option 'epoch'; did you mean 'epochs'?
-            hint: fit takes: loss, optimizer, learning_rate, momentum, nesterov, epochs, batch_size, validation_split, shuffle, metrics
+            hint: fit takes: loss, optimizer, learning_rate, momentum, nesterov, weight_decay, epochs, batch_size, validation_split, shuffle, metrics
         """)
     }
 
     func testGoldenUnknownDirective() {
         XCTAssertEqual(DiagnosticList(diagnostics("```train\n```\n")).description, """
         nb.md:1:4: error: unknown directive 'train'
-            hint: directives are load, preprocess, build, fit, evaluate, plot, predict; to show code that is not a \
+            hint: directives are load, preprocess, build, fit, evaluate, plot, predict, summary, save; to show code that is not a \
         directive, fence it with a language name such as ```python or ```text
         """)
     }

@@ -25,15 +25,22 @@ final class DocumentationTests: XCTestCase {
         }
     }
 
+    func testTheCNNNotebookIsDocumented() throws {
+        XCTAssertTrue(notebookExamples(in: try reference()).contains(ExampleNotebook.cnnText))
+    }
+
     func testTheCompleteExampleIsTheArchitectureExample() throws {
         XCTAssertEqual(notebookExamples(in: try reference()).first, ExampleNotebook.text)
     }
 
     func testEveryOptionIsDocumented() throws {
         let text = try reference()
-        let names = LoadGrammar.keys + PreprocessGrammar.keys + FitGrammar.keys + PredictGrammar.keys + FrontMatter.keys
-            + Directive.allNames + ActivationName.allCases.map(\.rawValue) + PlotDirective.Chart.allCases.map(\.rawValue)
-            + DatasetName.allCases.map(\.rawValue)
+        let names = LoadGrammar.keys + PreprocessGrammar.keys + FitGrammar.keys + PredictGrammar.keys + SaveGrammar.keys
+            + FrontMatter.keys + Directive.allNames + ActivationName.allCases.map(\.rawValue)
+            + PlotDirective.Chart.allCases.map(\.rawValue) + DatasetName.allCases.map(\.rawValue)
+            + LossName.allCases.map(\.rawValue) + FitGrammar.lossAliases.keys.sorted()
+            + FitDirective.Optimizer.allCases.map(\.rawValue) + InitializerName.allCases.map(\.rawValue)
+            + PaddingName.allCases.map(\.rawValue) + LayerSyntax.allTypeNames + LayerSyntax.allKeys.map { $0 + "=" }
         for name in names {
             XCTAssertTrue(text.contains("`\(name)`"), "`\(name)` is not in docs/notebook-format.md")
         }

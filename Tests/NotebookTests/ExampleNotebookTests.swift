@@ -37,14 +37,15 @@ final class ExampleNotebookTests: XCTestCase {
         let cell = try cell(1)
         XCTAssertEqual(cell.source, "dataset: mnist\n")
         let load = try XCTUnwrap(cell.directive.load)
-        XCTAssertEqual(load.source.dataset, Located(.mnist, at: location(7, 10)))
+        XCTAssertEqual(load.data?.dataset, Located(.mnist, at: location(7, 10)))
+        XCTAssertNil(load.model)
     }
 
     func testPreprocess() throws {
         let cell = try cell(2)
         XCTAssertEqual(cell.source, "flatten: true\nscale: 255\none_hot: 10\n")
         XCTAssertEqual(cell.directive.preprocess,
-                       PreprocessDirective(flatten: true, scale: 255, oneHot: Located(10, at: location(12, 10))))
+                       PreprocessDirective(flatten: true, scale: 255, oneHot: Located(10, at: location(12, 10)), reshape: nil))
     }
 
     func testBuild() throws {
@@ -52,10 +53,10 @@ final class ExampleNotebookTests: XCTestCase {
         XCTAssertEqual(cell.source, "dense 10 relu input=784\ndense 10 relu\ndense 10 relu\ndense 10 softmax\n")
         let layers = try XCTUnwrap(cell.directive.build).layers
         XCTAssertEqual(layers, [
-            Located(.dense(units: 10, activation: .relu, inputSize: 784), at: location(15, 1)),
-            Located(.dense(units: 10, activation: .relu, inputSize: nil), at: location(16, 1)),
-            Located(.dense(units: 10, activation: .relu, inputSize: nil), at: location(17, 1)),
-            Located(.dense(units: 10, activation: .softmax, inputSize: nil), at: location(18, 1)),
+            Located(LayerLine(kind: .dense(units: 10, activation: .relu), inputShape: [784], initializer: nil), at: location(15, 1)),
+            Located(LayerLine(kind: .dense(units: 10, activation: .relu), inputShape: nil, initializer: nil), at: location(16, 1)),
+            Located(LayerLine(kind: .dense(units: 10, activation: .relu), inputShape: nil, initializer: nil), at: location(17, 1)),
+            Located(LayerLine(kind: .dense(units: 10, activation: .softmax), inputShape: nil, initializer: nil), at: location(18, 1)),
         ])
     }
 
@@ -65,7 +66,7 @@ final class ExampleNotebookTests: XCTestCase {
                        "optimizer: adam\nloss: categorical_crossentropy\nepochs: 10\nbatch_size: 200\nvalidation_split: 0.1\n")
         XCTAssertEqual(cell.directive.fit,
                        FitDirective(loss: .categoricalCrossentropy, optimizer: .adam, learningRate: nil, momentum: 0,
-                                    nesterov: false, epochs: 10, batchSize: 200, validationSplit: 0.1, shuffle: true))
+                                    nesterov: false, weightDecay: nil, epochs: 10, batchSize: 200, validationSplit: 0.1, shuffle: true))
     }
 
     func testEvaluate() throws {

@@ -24,7 +24,7 @@ final class FitGrammarTests: XCTestCase {
         """
         XCTAssertEqual(onlyDirective(cell("fit", body))?.fit,
                        FitDirective(loss: .categoricalCrossentropy, optimizer: .sgd, learningRate: 0.01, momentum: 0.9,
-                                    nesterov: true, epochs: 100_000, batchSize: 1_000_000, validationSplit: 0, shuffle: false))
+                                    nesterov: true, weightDecay: nil, epochs: 100_000, batchSize: 1_000_000, validationSplit: 0, shuffle: false))
     }
 
     func testLossIsRequired() {
@@ -32,27 +32,44 @@ final class FitGrammarTests: XCTestCase {
                           hint: "`loss: categorical_crossentropy`")
     }
 
-    func testOtherKerasLossesAreNotSupportedYet() {
-        assertSingleError(cell("fit", "loss: sparse_categorical_crossentropy"), line: 2, column: 7,
-                          "loss 'sparse_categorical_crossentropy' is not supported yet", hint: "categorical_crossentropy")
-        assertSingleError(cell("fit", "loss: binary_crossentropy"), line: 2, column: 7, "not supported yet")
-        assertSingleError(cell("fit", "loss: mean_squared_error"), line: 2, column: 7, "not supported yet")
+    func testLosses() {
+        for name in LossName.allCases {
+            XCTAssertEqual(onlyDirective(cell("fit", "loss: \(name.rawValue)"))?.fit?.loss, name)
+        }
+        XCTAssertEqual(onlyDirective(cell("fit", "loss: mse"))?.fit?.loss, .meanSquaredError)
+        assertSingleError(cell("fit", "loss: mean_absolute_error"), line: 2, column: 7, "loss 'mean_absolute_error' is not supported yet",
+                          hint: "categorical_crossentropy, sparse_categorical_crossentropy, binary_crossentropy, mean_squared_error")
+        assertSingleError(cell("fit", "loss: huber"), line: 2, column: 7, "not supported yet")
         assertSingleError(cell("fit", "loss: categorical_crossentropyy"), line: 2, column: 7,
                           "unknown loss 'categorical_crossentropyy'; did you mean 'categorical_crossentropy'?")
+        assertSingleError(cell("fit", "loss: sparse_categorical_crossentropi"), line: 2, column: 7,
+                          "did you mean 'sparse_categorical_crossentropy'?")
+        assertSingleError(cell("fit", "loss: MSE"), line: 2, column: 7, "unknown loss 'MSE'")
     }
 
     func testOptimizers() {
-        assertSingleError(cell("fit", loss + "optimizer: rmsprop"), line: 3, column: 12, "optimizer 'rmsprop' is not supported yet",
-                          hint: "adam, sgd")
+        XCTAssertEqual(onlyDirective(cell("fit", loss + "optimizer: rmsprop\nlearning_rate: 0.01"))?.fit,
+                       FitDirective(loss: .categoricalCrossentropy, optimizer: .rmsprop, learningRate: 0.01))
+        XCTAssertEqual(onlyDirective(cell("fit", loss + "optimizer: adamw"))?.fit,
+                       FitDirective(loss: .categoricalCrossentropy, optimizer: .adamw, weightDecay: nil))
+        XCTAssertEqual(onlyDirective(cell("fit", loss + "weight_decay: 0.01\noptimizer: adamw"))?.fit?.weightDecay, 0.01)
+        XCTAssertEqual(onlyDirective(cell("fit", loss + "optimizer: adamw\nweight_decay: 0"))?.fit?.weightDecay, 0)
+        assertSingleError(cell("fit", loss + "optimizer: nadam"), line: 3, column: 12, "optimizer 'nadam' is not supported yet",
+                          hint: "adam, sgd, rmsprop, adamw")
         assertSingleError(cell("fit", loss + "optimizer: adm"), line: 3, column: 12, "unknown optimizer 'adm'; did you mean 'adam'?")
+        assertSingleError(cell("fit", loss + "optimizer: rmsprp"), line: 3, column: 12, "did you mean 'rmsprop'?")
     }
 
-    func testSGDOnlyOptionsWithAdam() {
-        assertSingleError(cell("fit", loss + "momentum: 0.9"), line: 3, column: 1, "'momentum' applies only to optimizer sgd",
-                          hint: "`optimizer: sgd`")
-        assertSingleError(cell("fit", loss + "optimizer: adam\nnesterov: true"), line: 4, column: 1, "'nesterov' applies only to optimizer sgd")
-        // An unreadable optimizer line is reported once, not also as "adam".
-        assertSingleError(cell("fit", loss + "optimizer sgd\nmomentum: 0.9"), line: 3, column: 1, "expected an option")
+    func testWeightDecay() {
+        assertSingleError(cell("fit", loss + "weight_decay: 0.01"), line: 3, column: 1, "'weight_decay' applies only to optimizer adamw, not adam",
+                          hint: "`optimizer: adamw`")
+        assertSingleError(cell("fit", loss + "optimizer: sgd\nweight_decay: 0.01"), line: 4, column: 1,
+                          "'weight_decay' applies only to optimizer adamw, not sgd")
+        for bad in ["-0.1", "inf", "1e400", "none"] {
+            assertSingleError(cell("fit", loss + "optimizer: adamw\nweight_decay: \(bad)"), line: 4, column: 15,
+                              "'weight_decay' must be a number of at least 0, got '\(bad)'")
+        }
+        assertSingleError(cell("fit", loss + "optimizer: adamw\nweight_decay:"), line: 4, column: 14, "'weight_decay' has no value")
     }
 
     func testRanges() {

@@ -67,7 +67,7 @@ final class OptionSyntaxTests: XCTestCase {
     }
 
     func testEveryProblemInACellIsReported() {
-        let found = diagnostics(cell("fit", "loss: mse\noptimizer: rmsprop\nepochs: 0\nbatch_size: -1\nfoo: 1"))
+        let found = diagnostics(cell("fit", "loss: mae\noptimizer: nadam\nepochs: 0\nbatch_size: -1\nfoo: 1"))
         XCTAssertEqual(found.map(\.location), [at(2, 7), at(3, 12), at(4, 9), at(5, 13), at(6, 1)])
     }
 }

@@ -46,4 +46,30 @@ final class PlotPredictEvaluateTests: XCTestCase {
         XCTAssertEqual(found.map(\.location), [at(2, 1), at(3, 3)])
         XCTAssertTrue(found.allSatisfy { $0.message == "evaluate takes no options" })
     }
+
+    // MARK: - summary
+
+    func testSummaryTakesNoOptions() {
+        XCTAssertEqual(onlyDirective(cell("summary", "# the Keras table\n"))?.summary, SummaryDirective())
+        XCTAssertEqual(onlyDirective(cell("summary", ""))?.summary, SummaryDirective())
+        let found = diagnostics(cell("summary", "line_length: 80\n\t  expand_nested: true"))
+        XCTAssertEqual(found.map(\.location), [at(2, 1), at(3, 4)])
+        XCTAssertTrue(found.allSatisfy { $0.message == "summary takes no options" })
+    }
+
+    // MARK: - save
+
+    func testSave() {
+        XCTAssertEqual(onlyDirective(cell("save", "path: model.safetensors"))?.save,
+                       SaveDirective(path: Located("model.safetensors", at: at(2, 7))))
+        XCTAssertEqual(onlyDirective(cell("save", "# weights\npath: 'out/my model.safetensors'  # quoted"))?.save?.path,
+                       Located("out/my model.safetensors", at: at(3, 7)))
+        assertSingleError("Text\n\n" + cell("save", ""), line: 3, column: 1, "save needs a 'path' option",
+                          hint: "`path: model.safetensors`")
+        assertSingleError(cell("save", "path:"), line: 2, column: 6, "'path' has no value")
+        assertSingleError(cell("save", "path: a\nformat: h5"), line: 3, column: 1, "unknown save option 'format'", hint: "save takes: path")
+        let found = diagnostics(cell("save", "file: m.safetensors"))
+        XCTAssertEqual(found.map(\.location), [at(1, 1), at(2, 1)])
+        XCTAssertEqual(found.map { $0.message.prefix(12) }, ["save needs a", "unknown save"])
+    }
 }

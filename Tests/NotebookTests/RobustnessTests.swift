@@ -45,6 +45,30 @@ final class RobustnessTests: XCTestCase {
         XCTAssertLessThan(parsedCount, 2700)
     }
 
+    func testMutationsOfTheCNNExample() {
+        var mutator = NotebookMutator(generator: SeededGenerator(seed: 3))
+        var text = ExampleNotebook.cnnText
+        var parsedCount = 0
+        for round in 0..<2000 {
+            text = mutator.mutate(round % 4 == 0 ? text : ExampleNotebook.cnnText)
+            if check(text) { parsedCount += 1 }
+        }
+        XCTAssertGreaterThan(parsedCount, 100)
+        XCTAssertLessThan(parsedCount, 1900)
+    }
+
+    func testHostileLayerLines() {
+        let lines = [
+            "conv2d", "conv2d =", "conv2d 3 3 ==", "conv2d 3 3 a=b=c", "dense 1 input=" + String(repeating: "9x", count: 10_000) + "9",
+            "maxpool " + String(repeating: "x", count: 5_000), "dropout 0.5 " + String(repeating: "input=1 ", count: 2_000),
+            "leaky_relu " + String(repeating: "9", count: 400), "conv2d 1 99999999999999999999x99999999999999999999",
+            "dense 1 init=", "dense 1 activation=", "conv2d 1 1 padding=", "=", "relu\t=\t", "batchnorm input=0x0x0",
+        ]
+        for line in lines { check(cell("build", line)) }
+        check(cell("preprocess", "reshape: " + String(repeating: "28x", count: 10_000) + "1"))
+        check(cell("load", "model: " + String(repeating: "m", count: 50_000)))
+    }
+
     func testRandomGarbage() {
         var generator = SeededGenerator(seed: 7)
         for _ in 0..<500 {

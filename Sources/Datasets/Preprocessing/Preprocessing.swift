@@ -13,11 +13,27 @@ public struct Preprocessing: Sendable, Equatable {
     public var scale: Float?
     /// Present labels as one-hot rows of this many classes; nil keeps integer labels.
     public var oneHot: Int?
+    /// Present each sample with this shape (e.g. `[28, 28, 1]` for a channels-last conv2d input);
+    /// it must hold exactly the image's values. Overrides `flatten`.
+    public var reshape: [Int]?
 
-    public init(flatten: Bool = false, scale: Float? = nil, oneHot: Int? = nil) {
+    public init(flatten: Bool = false, scale: Float? = nil, oneHot: Int? = nil, reshape: [Int]? = nil) {
         self.flatten = flatten
         self.scale = scale
         self.oneHot = oneHot
+        self.reshape = reshape
+    }
+
+    /// The shape one sample of `imageShape` takes after these transforms.
+    public func sampleShape(for imageShape: [Int]) throws -> [Int] {
+        let size = imageShape.reduce(1, *)
+        if let reshape {
+            guard reshape.allSatisfy({ $0 > 0 }), reshape.reduce(1, { $0.multipliedReportingOverflow(by: $1).partialValue }) == size else {
+                throw DatasetError.reshapeMismatch(from: imageShape, to: reshape)
+            }
+            return reshape
+        }
+        return flatten ? [size] : imageShape
     }
 }
 
@@ -31,8 +47,7 @@ extension DatasetSplit {
             guard scale.isFinite, scale > 0 else { throw DatasetError.invalidScale(scale) }
             factor = 1 / scale
         }
-        let imageShape = images.itemShape
-        let sampleShape = preprocessing.flatten ? [imageShape.reduce(1, *)] : imageShape
+        let sampleShape = try preprocessing.sampleShape(for: images.itemShape)
         let labelValues = labels.bytes.map { Int32($0) }
         let targets: Examples.Targets
         if let classes = preprocessing.oneHot {

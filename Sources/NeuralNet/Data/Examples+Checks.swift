@@ -7,17 +7,7 @@ extension Examples {
         guard sampleShape == inputShape else {
             throw NeuralNetError.shapeMismatch(data: sampleShape, model: inputShape)
         }
-        switch (loss, targets) {
-        case (.categoricalCrossentropy, .labels):
-            throw NeuralNetError.targetsNeedOneHot(loss: loss, outputUnits: outputUnits)
-        case (.categoricalCrossentropy, .oneHot(let labels, let classes)):
-            guard classes == outputUnits else {
-                throw NeuralNetError.targetWidthMismatch(loss: loss, targetWidth: classes, outputUnits: outputUnits)
-            }
-            if let bad = labels.firstIndex(where: { $0 < 0 || Int($0) >= classes }) {
-                throw NeuralNetError.labelOutOfRange(sample: bad, label: labels[bad], classes: classes)
-            }
-        }
+        try loss.checkTargets(targets, outputUnits: outputUnits)
     }
 
     /// Throws unless the feature and label arrays hold exactly `count` samples of `sampleShape`.

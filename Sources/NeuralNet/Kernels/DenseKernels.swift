@@ -32,9 +32,6 @@ enum DenseKernels {
     @inline(__always)
     static func columnSums<S: NeuralScalar>(_ m: UnsafePointer<S>, rows: Int, width: Int, into sums: UnsafeMutablePointer<S>) {
         sums.update(repeating: 0, count: width)
-        for row in 0..<rows {
-            let r = m + row * width
-            for c in 0..<width { sums[c] += r[c] }
-        }
+        for row in 0..<rows { Lanes.add(m + row &* width, to: sums, count: width) }
     }
 }

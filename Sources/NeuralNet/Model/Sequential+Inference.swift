@@ -8,7 +8,7 @@ extension Sequential {
         let workspace = try inferenceWorkspace(rows: data.count)
         var predicted = [Int32](repeating: 0, count: data.count)
         let result = predicted.withUnsafeMutableBufferPointer { buffer in
-            Inference.measure(network, BatchReader(data), start: 0, count: data.count, workspace: workspace,
+            Inference.measure(network, loss, BatchReader(data), start: 0, count: data.count, workspace: workspace,
                               predicted: buffer.baseAddress)
         }
         return Evaluation(loss: result.loss, accuracy: result.accuracy, predictedLabels: predicted)

@@ -1,33 +1,51 @@
 extension Sequential {
-    /// The parameters as Keras' `get_weights()` returns them: per layer the kernel (inputs × units,
-    /// row-major) then the bias.
+    /// The weights as Keras' `get_weights()` returns them: per layer its trainable arrays (kernel then
+    /// bias; batch normalization's gamma then beta) followed by its non-trainable ones (moving mean
+    /// then moving variance), each flattened row-major in Keras' layout (dense kernel (in, out),
+    /// conv kernel (kh, kw, in, out)).
     public func weights() -> [[Float]] {
-        var arrays: [[Float]] = []
-        var offset = 0
-        for shape in network.nodes.flatMap({ $0.layer.weightShapes }) {
-            let size = shape.reduce(1, *)
-            arrays.append(Array(UnsafeBufferPointer(start: network.parameters.pointer + offset, count: size)))
-            offset += size
-        }
-        return arrays
+        network.weightSlots.map { Array(UnsafeBufferPointer(start: $0.pointer, count: $0.count)) }
     }
 
-    /// Replaces the parameters, given in `weights()` order and layout.
+    /// The weights of `weights()` with their shapes.
+    public func weightTensors() -> [Tensor] {
+        network.weightSlots.compactMap { slot in
+            try? Tensor(shape: slot.shape, scalars: Array(UnsafeBufferPointer(start: slot.pointer, count: slot.count)))
+        }
+    }
+
+    /// Each weight array with its file name (`layers.I.kernel`, …), in `weights()` order.
+    var namedWeightTensors: [(name: String, tensor: Tensor)] {
+        zip(network.weightSlots, weightTensors()).map { slot, tensor in (Self.weightName(slot), tensor) }
+    }
+
+    /// The name a weight array has in a saved model: `layers.I.NAME`, I the index in the layer list.
+    static func weightName(_ slot: WeightSlot<Float>) -> String { "layers.\(slot.layer).\(slot.name)" }
+
+    /// Replaces the weights, given in `weights()` order and layout. Checks every size first and
+    /// changes nothing when one is wrong.
     public func setWeights(_ arrays: [[Float]]) throws {
-        let shapes = network.nodes.flatMap { $0.layer.weightShapes }
-        guard arrays.count == shapes.count else {
-            throw NeuralNetError.invalidWeights("the model has \(shapes.count) weight arrays but \(arrays.count) were given")
+        let slots = network.weightSlots
+        guard arrays.count == slots.count else {
+            throw NeuralNetError.invalidWeights("the model has \(slots.count) weight arrays but \(arrays.count) were given")
         }
-        for (index, (array, shape)) in zip(arrays, shapes).enumerated() where array.count != shape.reduce(1, *) {
-            throw NeuralNetError.invalidWeights("array \(index) has \(array.count) values but shape \(shape) needs \(shape.reduce(1, *))")
+        for (index, (array, slot)) in zip(arrays, slots).enumerated() where array.count != slot.count {
+            throw NeuralNetError.invalidWeights("array \(index) (layer \(slot.layer + 1)'s \(slot.name)) has \(array.count) values but shape \(slot.shape) needs \(slot.count)")
         }
-        var offset = 0
-        for array in arrays {
+        for (array, slot) in zip(arrays, slots) {
             array.withUnsafeBufferPointer { source in
                 guard let base = source.baseAddress else { return }
-                (network.parameters.pointer + offset).update(from: base, count: array.count)
+                slot.pointer.update(from: base, count: slot.count)
             }
-            offset += array.count
         }
+    }
+
+    /// Replaces the weights from tensors in `weights()` order, whose shapes must match exactly.
+    public func setWeightTensors(_ tensors: [Tensor]) throws {
+        let slots = network.weightSlots
+        for (index, (tensor, slot)) in zip(tensors, slots).enumerated() where tensor.shape != slot.shape {
+            throw NeuralNetError.invalidWeights("tensor \(index) (layer \(slot.layer + 1)'s \(slot.name)) has shape \(tensor.shape) but the model needs \(slot.shape)")
+        }
+        try setWeights(tensors.map(\.scalars))
     }
 }

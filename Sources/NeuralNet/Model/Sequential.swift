@@ -1,16 +1,18 @@
 /// A stack of layers trained as one model, like Keras' `Sequential`.
 ///
 /// ```swift
-/// let model = try Sequential(inputShape: [784], layers: [
-///     .dense(units: 10, activation: .relu), .dense(units: 10, activation: .softmax)], seed: 42)
-/// let history = try model.fit(train, options: FitOptions(loss: .categoricalCrossentropy, epochs: 10,
-///                                                         batchSize: 200, validationSplit: 0.1), seed: 42)
+/// let model = try Sequential(inputShape: [28, 28, 1], layers: [
+///     .conv2d(filters: 32, kernelSize: 3, activation: .relu), .maxPool2D(poolSize: 2), .flatten,
+///     .dropout(rate: 0.5), .dense(units: 10, activation: .softmax)], seed: 42)
+/// let history = try model.fit(train, options: FitOptions(loss: .categoricalCrossentropy, epochs: 2,
+///                                                         batchSize: 128, validationSplit: 0.1), seed: 42)
 /// ```
-/// Weights are glorot-uniform with zero biases, drawn from `seed`; training is deterministic for a
-/// given model seed and fit seed. Not thread-safe: one model, one caller at a time.
+/// Kernels start from each layer's initializer (glorot-uniform by default) with zero biases, drawn
+/// from `seed`; training is deterministic for a given model seed and fit seed. Not thread-safe: one
+/// model, one caller at a time.
 public final class Sequential {
     public let inputShape: [Int]
-    let specs: [LayerSpec]
+    public let layers: [LayerSpec]
     let network: Network<Float>
     /// The optimizer of the last `fit`, kept so that fitting again with the same spec continues
     /// with its state, as a compiled Keras model does.
@@ -20,23 +22,31 @@ public final class Sequential {
     public init(inputShape: [Int], layers: [LayerSpec], seed: UInt64) throws {
         guard !layers.isEmpty else { throw NeuralNetError.noLayers }
         let plan: (nodes: [LayerNode<Float>], parameterCount: Int?) =
-            try NetworkPlan.layers(inputShape: inputShape, specs: layers)
-        // Weights, gradients and (Adam's) two optimizer slots per parameter.
+            try NetworkPlan.layers(inputShape: inputShape, specs: layers, seed: seed)
+        let stateCount = Checked.sum(plan.nodes.map { Optional($0.layer.stateCount) })
+        // Weights, gradients and (Adam's) two optimizer slots per parameter, plus the state.
         try MemoryBudget.require("model's weights, gradients and optimizer state",
-                                 floats: Checked.product(plan.parameterCount, 4))
+                                 floats: Checked.sum(Checked.product(plan.parameterCount, 4), stateCount))
         self.inputShape = inputShape
-        self.specs = layers
+        self.layers = layers
         network = Network(nodes: plan.nodes, inputSize: inputShape.reduce(1, *),
                           parameterCount: plan.parameterCount ?? 0, seed: seed)
     }
 
+    /// The layer specs (same as `layers`).
+    var specs: [LayerSpec] { layers }
+
     /// The shape of one prediction, without the batch dimension.
     public var outputShape: [Int] { network.nodes.last?.layer.outputShape ?? inputShape }
 
-    /// Total trainable parameters.
-    public var parameterCount: Int { network.parameterCount }
+    /// All parameters, trainable or not (Keras' "Total params").
+    public var parameterCount: Int { network.parameterCount + network.stateCount }
 
-    /// One row per layer, named as Keras names them ("dense", "dense_1", …).
+    /// The parameters training updates (Keras' "Trainable params"); the rest are batch
+    /// normalization's moving statistics.
+    public var trainableParameterCount: Int { network.parameterCount }
+
+    /// One row per layer, named as Keras names them ("conv2d", "conv2d_1", "dense", …).
     public var summary: [LayerSummary] {
         var seen: [String: Int] = [:]
         return network.nodes.map { node in
@@ -45,7 +55,8 @@ public final class Sequential {
             seen[layer.nameStem] = index + 1
             return LayerSummary(name: index == 0 ? layer.nameStem : "\(layer.nameStem)_\(index)",
                                 type: layer.typeName, outputShape: layer.outputShape,
-                                parameters: layer.parameterCount)
+                                parameters: layer.parameterCount + layer.stateCount,
+                                trainableParameters: layer.parameterCount)
         }
     }
 }

@@ -8,19 +8,43 @@ final class Workspace<Scalar: NeuralScalar> {
     let outputs: [Buffer<Scalar>]
     /// gradients[l]: (capacity, outputSize of layer l), ∂L/∂outputs[l]; empty for inference.
     let gradients: [Buffer<Scalar>]
+    /// scratch[l]: what layer l keeps from forward to backward (conv patches, dropout mask, batch
+    /// statistics). For inference every layer shares one buffer: nothing has to survive a pass.
+    let scratch: [Buffer<Scalar>]
+    /// Free space any layer's backward pass may use (conv patch gradients).
+    let temporary: Buffer<Scalar>
 
+    /// Call only after `scalarCount` returned a count that fits in memory.
     init(network: Network<Scalar>, capacity: Int, training: Bool) {
         self.capacity = capacity
         batch = BatchSlot(capacity: capacity, sampleSize: network.inputSize)
         outputs = network.nodes.map { Buffer(count: capacity * $0.layer.outputSize, filledWith: 0) }
         gradients = training ? network.nodes.map { Buffer(count: capacity * $0.layer.outputSize, filledWith: 0) } : []
+        let sizes = network.nodes.map { $0.layer.scratchCount(batch: capacity) ?? 0 }
+        if training {
+            scratch = sizes.map { Buffer(count: $0, filledWith: 0) }
+        } else {
+            let shared = Buffer<Scalar>(count: sizes.max() ?? 0, filledWith: 0)
+            scratch = sizes.map { _ in shared }
+        }
+        let temporaries = network.nodes.map { $0.layer.temporaryCount(batch: capacity) ?? 0 }
+        temporary = Buffer(count: training ? temporaries.max() ?? 0 : 0, filledWith: 0)
     }
 
     /// Scalars a workspace of `capacity` rows holds (nil on overflow), for the memory budget.
     static func scalarCount(network: Network<Scalar>, capacity: Int, training: Bool) -> Int? {
-        let widths = [network.inputSize, 1] + network.nodes.map { $0.layer.outputSize } +
-            (training ? network.nodes.map { $0.layer.outputSize } : [])
-        return Checked.product(capacity, Checked.sum(widths.map { Optional($0) }))
+        let layers = network.nodes.map(\.layer)
+        let widths = [network.inputSize, 1] + layers.map { $0.outputSize } + (training ? layers.map { $0.outputSize } : [])
+        let scratch = layers.map { $0.scratchCount(batch: capacity) }
+        let scratchTotal = training ? Checked.sum(scratch) : scratch.reduce(Optional(0)) { total, next in
+            guard let total, let next else { return nil }
+            return Swift.max(total, next)
+        }
+        let temporary = training ? layers.map { $0.temporaryCount(batch: capacity) }.reduce(Optional(0)) { total, next in
+            guard let total, let next else { return nil }
+            return Swift.max(total, next)
+        } : 0
+        return Checked.sum(Checked.product(capacity, Checked.sum(widths.map { Optional($0) })), scratchTotal, temporary)
     }
 
     /// The input of layer `index`: the batch for layer 0, else the previous layer's output

@@ -21,6 +21,13 @@ extension OptimizerSpec {
             guard momentum.isFinite, momentum >= 0, momentum <= 1 else {
                 throw NeuralNetError.invalidOptimizer("momentum is \(momentum); use a number from 0 to 1, such as 0.9")
             }
+        case .adamw(let learningRate, let weightDecay):
+            guard learningRate.isFinite, learningRate >= 0 else {
+                throw NeuralNetError.invalidOptimizer("learning_rate is \(learningRate); use a positive number such as 0.001")
+            }
+            guard weightDecay.isFinite, weightDecay >= 0, learningRate * weightDecay <= 1 else {
+                throw NeuralNetError.invalidOptimizer("weight_decay is \(weightDecay); use a small non-negative number such as 0.004 (learning_rate × weight_decay must not exceed 1)")
+            }
         }
     }
 
@@ -34,6 +41,8 @@ extension OptimizerSpec {
                        parameterCount: parameterCount)
         case .rmsprop(let learningRate):
             return RMSprop(learningRate: learningRate, parameterCount: parameterCount)
+        case .adamw(let learningRate, let weightDecay):
+            return AdamW(learningRate: learningRate, weightDecay: weightDecay, parameterCount: parameterCount)
         }
     }
 }

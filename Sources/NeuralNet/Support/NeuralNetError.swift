@@ -8,6 +8,8 @@ public enum NeuralNetError: Error, CustomStringConvertible, Equatable {
     case invalidUnits(layer: Int, units: Int)
     /// A dense layer (1-based) gets a multi-dimensional input.
     case denseNeedsFlatInput(layer: Int, inputShape: [Int])
+    /// A layer (1-based) whose options do not fit its input; `problem` says what and how to fix it.
+    case invalidLayer(layer: Int, problem: String)
     /// Allocating `what` would need `neededBytes` (nil: more than fits in an Int) but only
     /// `availableBytes` are available.
     case modelTooLarge(what: String, neededBytes: Int?, availableBytes: Int)
@@ -55,7 +57,9 @@ public enum NeuralNetError: Error, CustomStringConvertible, Equatable {
         case .invalidUnits(let layer, let units):
             return "Layer \(layer) asks for \(units) units: use a unit count between 1 and \(Int32.max)."
         case .denseNeedsFlatInput(let layer, let shape):
-            return "Layer \(layer) is dense but its input has shape \(shape): dense layers take flat inputs, so flatten the data first (add `flatten: true` to preprocess) and build with input=\(shape.reduce(1, *))."
+            return "Layer \(layer) is dense but its input has shape \(shape): dense layers take flat inputs, so add `flatten` before it (or `flatten: true` in preprocess and build with input=\(shape.reduce(1, *)))."
+        case .invalidLayer(let layer, let problem):
+            return "Layer \(layer) \(problem)."
         case .modelTooLarge(let what, let needed, let available):
             let need = needed.map(ByteCount.describe) ?? "more bytes than can be counted"
             return "The \(what) needs \(need) but only \(ByteCount.describe(available)) of memory is available: use fewer units or layers, or a smaller batch_size."

@@ -37,6 +37,18 @@ final class SplitWorker {
         }
     }
 
+    /// Runs `body(0)` on the calling thread and `body(1)` on the worker at the same time; returns
+    /// when both are done.
+    func both(_ body: (Int) -> Void) {
+        withoutActuallyEscaping(body) { borrowed in
+            job = ({ range in borrowed(range.lowerBound) }, 1..<2)
+            request.signal()
+            borrowed(0)
+            done.wait()
+            job = nil
+        }
+    }
+
     /// Ends the worker thread.
     func stop() {
         job = nil

@@ -10,7 +10,8 @@ final class TrainingRun {
     /// (trainingRows) the rows of the current epoch, in order.
     private let order: Buffer<Int32>
     private var generator: SeededGenerator
-    /// Takes half of each optimizer update of a big model when BLAS runs on two threads.
+    /// Takes half of each optimizer update of a big model when BLAS runs on two threads, or half of
+    /// each convolution and pooling pass of a network that `splitsBatches`.
     private let worker: SplitWorker?
 
     init(network: Network<Float>, plan: FitPlan, options: FitOptions, data: Examples, workspace: Workspace<Float>,
@@ -24,12 +25,19 @@ final class TrainingRun {
         order = Buffer(count: plan.trainingRows, filledWith: 0)
         for i in 0..<plan.trainingRows { order.pointer[i] = Int32(i) }
         generator = SeededGenerator(seed: seed)
-        let threads = BLASThreads.configure(largestProduct: network.largestProduct(batch: workspace.capacity))
-        worker = threads > 1 && network.parameterCount >= SplitWorker.minimumCount ? SplitWorker() : nil
+        if network.splitsBatches {
+            BLASThreads.configure(largestProduct: 0)
+            worker = BLASThreads.cores > 1 ? SplitWorker() : nil
+            network.attach(worker: worker)
+        } else {
+            let threads = BLASThreads.configure(largestProduct: network.largestProduct(batch: workspace.capacity))
+            worker = threads > 1 && network.parameterCount >= SplitWorker.minimumCount ? SplitWorker() : nil
+        }
     }
 
-    /// Stops the helper thread; call once, when done.
+    /// Takes the helper thread back from the layers and stops it; call once, when done.
     func finish() {
+        network.attach(worker: nil)
         worker?.stop()
     }
 
@@ -59,7 +67,7 @@ final class TrainingRun {
         }
         var validation: (loss: Double, accuracy: Double)?
         if plan.validationRows > 0 {
-            validation = Inference.measure(network, reader, start: plan.trainingRows, count: plan.validationRows,
+            validation = Inference.measure(network, options.loss, reader, start: plan.trainingRows, count: plan.validationRows,
                                            workspace: workspace, predicted: nil)
         }
         return EpochSummary(epoch: epoch, epochs: options.epochs, loss: lossSum / Double(seen),
@@ -71,11 +79,11 @@ final class TrainingRun {
     /// batch; returns its summed loss and hit count (measured before the update, as Keras reports).
     @inline(__always)
     private func trainStep(rows: Int) -> (lossSum: Double, hits: Int) {
-        let probabilities = network.forward(batch: rows, workspace: workspace)
-        let batch = CrossEntropyKernels.lossAndHits(probabilities: probabilities, labels: workspace.batch.labels.pointer,
-                                                    batch: rows, classes: network.outputSize)
+        let probabilities = network.forward(batch: rows, workspace: workspace, training: true)
+        let batch = LossKernels.measure(options.loss, outputs: probabilities, labels: workspace.batch.labels.pointer,
+                                        batch: rows, width: network.outputSize)
         guard batch.lossSum.isFinite else { return batch }
-        network.backwardCrossEntropy(batch: rows, workspace: workspace)
+        network.backward(loss: options.loss, batch: rows, workspace: workspace)
         optimizer.step(parameters: network.parameters.pointer, gradients: network.gradients.pointer,
                        count: network.parameterCount, worker: worker)
         return batch

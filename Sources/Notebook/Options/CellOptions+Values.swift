@@ -62,15 +62,27 @@ extension CellOptions {
         return Located(option.value.text, at: valueLocation(option))
     }
 
-    /// One of `Choice`'s raw values. Names in `notSupported` (Keras names Folio does not
-    /// implement yet) get their own message; other unknown names get a suggestion.
+    /// A shape such as `28x28x1` that `rule` allows.
+    func shape(_ key: String, _ rule: ShapeRule, diagnostics: inout DiagnosticCollector) -> Located<[Int]>? {
+        guard let option = written(key, diagnostics: &diagnostics) else { return nil }
+        guard let shape = rule.shape(option.value.text) else {
+            diagnostics.error(at: valueLocation(option), "'\(key)' must be \(rule.phrase), got '\(option.value.text)'",
+                              hint: "channels last, as Keras: `28x28x1` for gray 28×28 images")
+            return nil
+        }
+        return Located(shape, at: valueLocation(option))
+    }
+
+    /// One of `Choice`'s raw values, or one of `aliases` (other spellings Keras accepts). Names
+    /// in `notSupported` (Keras names Folio does not implement yet) get their own message; other
+    /// unknown names get a suggestion.
     func choice<Choice: RawRepresentable & CaseIterable>(
-        _ key: String, of type: Choice.Type, notSupported: Set<String> = [], hint: String? = nil,
-        diagnostics: inout DiagnosticCollector
+        _ key: String, of type: Choice.Type, aliases: [String: Choice] = [:], notSupported: Set<String> = [],
+        hint: String? = nil, diagnostics: inout DiagnosticCollector
     ) -> Located<Choice>? where Choice.RawValue == String {
         guard let option = written(key, diagnostics: &diagnostics) else { return nil }
         let text = option.value.text
-        if let value = Choice(rawValue: text) { return Located(value, at: valueLocation(option)) }
+        if let value = Choice(rawValue: text) ?? aliases[text] { return Located(value, at: valueLocation(option)) }
         let names = Choice.allCases.map(\.rawValue)
         let list = hint ?? "\(key) is one of: \(names.joined(separator: ", "))"
         if notSupported.contains(text.lowercased()) {

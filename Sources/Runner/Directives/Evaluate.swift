@@ -7,7 +7,11 @@ extension Session {
     mutating func runEvaluate(_ directive: EvaluateDirective, cell: Cell) throws -> [Output] {
         let model = try requireModel(for: "evaluate", at: cell.location)
         let test = try testExamples(for: "evaluate", at: cell.location)
-        let loss = self.loss ?? .categoricalCrossentropy
+        // The loss of the last fit, else the one that suits the targets (a model loaded from a file).
+        let loss = self.loss ?? {
+            if case .oneHot = test.targets { return .categoricalCrossentropy }
+            return .sparseCategoricalCrossentropy
+        }()
         let evaluation = try wrap(at: cell.location) { try model.evaluate(test, loss: loss) }
         self.evaluation = evaluation
         let rows = [["test loss", Format.metric(evaluation.loss)],

@@ -39,6 +39,11 @@ extension Session {
         case .sgd:
             return .sgd(learningRate: Float(directive.learningRate ?? 0.01), momentum: Float(directive.momentum),
                         nesterov: directive.nesterov)
+        case .rmsprop:
+            return .rmsprop(learningRate: Float(directive.learningRate ?? 0.001))
+        case .adamw:
+            return .adamw(learningRate: Float(directive.learningRate ?? 0.001),
+                          weightDecay: Float(directive.weightDecay ?? 0.004))
         }
     }
 
@@ -65,6 +70,9 @@ extension Loss {
     init(_ name: LossName) {
         switch name {
         case .categoricalCrossentropy: self = .categoricalCrossentropy
+        case .sparseCategoricalCrossentropy: self = .sparseCategoricalCrossentropy
+        case .binaryCrossentropy: self = .binaryCrossentropy
+        case .meanSquaredError: self = .meanSquaredError
         }
     }
 }

@@ -1,15 +1,28 @@
 import Foundation
 import Charts
 import Datasets
+import NeuralNet
 import Notebook
 
 extension Session {
-    /// `load`: find the dataset's four IDX files (by catalog name or folder), validate, keep them.
+    /// `load`: a dataset (by catalog name or folder) and/or a saved model.
     mutating func runLoad(_ directive: LoadDirective, cell: Cell) throws -> [Output] {
+        var outputs: [Output] = []
+        if let source = directive.data {
+            outputs += try loadData(source, cell: cell)
+        }
+        if let model = directive.model {
+            outputs += try loadModel(model)
+        }
+        return outputs
+    }
+
+    /// Finds the four IDX files, validates them and keeps them compact.
+    private mutating func loadData(_ source: LoadDirective.DataSource, cell: Cell) throws -> [Output] {
         let directory: URL
         let name: String
         let classNames: [String]
-        switch directive.source {
+        switch source {
         case .dataset(let dataset):
             let catalog = DatasetCatalog(dataset.value)
             let locator = DatasetLocator(environment: environment)
@@ -32,12 +45,23 @@ extension Session {
                                hint: "`path:` names the folder that holds train-images-idx3-ubyte(.gz) and the other three files")
             }
         }
-        let location = cell.location
-        let files = try wrap(at: location) { try DatasetDirectory.load(directory) }
+        let files = try wrap(at: cell.location) { try DatasetDirectory.load(directory) }
         let labelCount = Self.distinctLabelCount(files)
         setData(LoadedData(name: name, files: files,
                            classNames: classNames.isEmpty ? (0..<labelCount).map(String.init) : classNames))
         return overview(of: files, name: name, directory: directory)
+    }
+
+    /// Restores a model saved by `save` (architecture and weights), ready for evaluate or predict.
+    private mutating func loadModel(_ path: Located<String>) throws -> [Output] {
+        let url = resolve(path.value)
+        let model = try wrap(at: path.location) { try Sequential.load(from: url) }
+        self.model = model
+        loss = nil
+        history = nil
+        evaluation = nil
+        return [.text("Loaded a model with \(Format.integer(model.parameterCount)) parameters from \(url.path)."),
+                .table(Self.summaryTable(model))]
     }
 
     /// Resolves a notebook-relative path.

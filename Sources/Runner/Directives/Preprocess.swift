@@ -8,7 +8,17 @@ extension Session {
     mutating func runPreprocess(_ directive: PreprocessDirective, cell: Cell) throws -> [Output] {
         let data = try requireData(for: "preprocess", at: cell.location)
         var next = preprocessing
-        if directive.flatten { next.flatten = true }
+        if directive.flatten {
+            next.flatten = true
+            next.reshape = nil
+        }
+        if let reshape = directive.reshape {
+            next.reshape = reshape.value
+            next.flatten = false
+            _ = try wrap(at: reshape.location) {
+                try next.sampleShape(for: Array(data.files.train.images.dimensions.dropFirst()))
+            }
+        }
         if let scale = directive.scale { next.scale = Float(scale) }
         if let oneHot = directive.oneHot {
             let largest = Int(max(data.files.train.labels.bytes.max() ?? 0, data.files.test.labels.bytes.max() ?? 0))

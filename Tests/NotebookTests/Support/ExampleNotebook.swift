@@ -40,4 +40,47 @@ enum ExampleNotebook {
     ```
 
     """
+
+    /// docs/notebook-format.md's convolutional network, verbatim.
+    static let cnnPath = "notebooks/cnn.md"
+
+    static let cnnText = """
+    ---
+    title: Digits with a small CNN
+    ---
+    ```load
+    dataset: mnist
+    ```
+    ```preprocess
+    reshape: 28x28x1
+    scale: 255
+    ```
+    ```build
+    conv2d 32 3 relu input=28x28x1
+    maxpool 2
+    conv2d 64 3 relu
+    maxpool 2
+    flatten
+    dropout 0.5
+    dense 10 softmax
+    ```
+    ```summary
+    ```
+    ```fit
+    optimizer: adam
+    loss: sparse_categorical_crossentropy
+    epochs: 2
+    batch_size: 128
+    validation_split: 0.1
+    ```
+    ```evaluate
+    ```
+    ```plot
+    loss, accuracy
+    ```
+    ```save
+    path: digits-cnn.safetensors
+    ```
+
+    """
 }

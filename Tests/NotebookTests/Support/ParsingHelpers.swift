@@ -74,9 +74,11 @@ extension Directive {
     var evaluate: EvaluateDirective? { if case .evaluate(let value) = self { return value } else { return nil } }
     var plot: PlotDirective? { if case .plot(let value) = self { return value } else { return nil } }
     var predict: PredictDirective? { if case .predict(let value) = self { return value } else { return nil } }
+    var summary: SummaryDirective? { if case .summary(let value) = self { return value } else { return nil } }
+    var save: SaveDirective? { if case .save(let value) = self { return value } else { return nil } }
 }
 
-extension LoadDirective.Source {
+extension LoadDirective.DataSource {
     var dataset: Located<DatasetName>? { if case .dataset(let value) = self { return value } else { return nil } }
     var path: Located<String>? { if case .path(let value) = self { return value } else { return nil } }
 }

@@ -17,7 +17,9 @@ struct SeededGenerator: RandomNumberGenerator {
 struct NotebookMutator {
     private static let pieces = ["`", "```", "~~~", "\n", "\r\n", "\r", ":", "#", "=", ",", "'", "\"", " ", "\t", "-", "---",
                                  "0", "9", "1e", ".", "x", "fit", "load", "dense", "input=", "é", "🙂", "\u{0}", "[", "]",
-                                 "> ", "- ", "|", "\u{FEFF}", "99999999999999999999", "\\", "*", "<div>"]
+                                 "> ", "- ", "|", "\u{FEFF}", "99999999999999999999", "\\", "*", "<div>", "conv2d", "maxpool", "dropout",
+                                 "leaky_relu", "x28", "stride=", "padding=", "init=", "activation=", "reshape:", "model:",
+                                 "summary", "save", "path:"]
     var generator: SeededGenerator
 
     mutating func mutate(_ text: String) -> String {

@@ -1,0 +1,40 @@
+/// Keras `MaxPooling2D` (valid padding): the largest value of each `pool × pool` window, windows
+/// `stride` apart, per channel. No parameters.
+final class MaxPool2D<Scalar: NeuralScalar>: Layer {
+    let geometry: ConvGeometry
+    /// Takes half of the batch while a fit or evaluation that set it runs.
+    var worker: SplitWorker?
+
+    init(geometry: ConvGeometry) {
+        self.geometry = geometry
+    }
+
+    var typeName: String { "MaxPooling2D" }
+    var nameStem: String { "max_pooling2d" }
+    var inputSize: Int { geometry.inputSize }
+    var outputSize: Int { geometry.outputPixels * geometry.channels }
+    var outputShape: [Int] { [geometry.outHeight, geometry.outWidth, geometry.channels] }
+
+    /// x (B, H, W, C) → y (B, OH, OW, C).
+    func forward(input: UnsafePointer<Scalar>, output: UnsafeMutablePointer<Scalar>, batch: Int,
+                 training: Bool, scratch: UnsafeMutablePointer<Scalar>) {
+        let geometry = geometry, outputSize = outputSize
+        Halves.run(batch, worker: worker) { start, count in
+            PoolKernels.maxForward(input + start * geometry.inputSize, output + start * outputSize, batch: count,
+                                   geometry: geometry)
+        }
+    }
+
+    /// dy (B, OH, OW, C) → dx (B, H, W, C), each gradient to its window's argmax.
+    func backward(input: UnsafePointer<Scalar>, output: UnsafePointer<Scalar>,
+                  outputGradient: UnsafeMutablePointer<Scalar>, inputGradient: UnsafeMutablePointer<Scalar>?,
+                  batch: Int, scratch: UnsafeMutablePointer<Scalar>, temporary: UnsafeMutablePointer<Scalar>) {
+        guard let inputGradient else { return }
+        let geometry = geometry, outputSize = outputSize
+        Halves.run(batch, worker: worker) { start, count in
+            PoolKernels.maxBackward(input + start * geometry.inputSize, output + start * outputSize,
+                                    outputGradient + start * outputSize, inputGradient + start * geometry.inputSize,
+                                    batch: count, geometry: geometry)
+        }
+    }
+}

@@ -1,0 +1,19 @@
+import Foundation
+import NeuralNet
+import Notebook
+
+extension Session {
+    /// `save`: write the model (architecture and weights) as safetensors, atomically.
+    func runSave(_ directive: SaveDirective, cell: Cell) throws -> [Output] {
+        let model = try requireModel(for: "save", at: cell.location)
+        let url = resolve(directive.path.value)
+        try wrap(at: directive.path.location) {
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try model.save(to: url, loss: loss)
+        }
+        let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? nil
+        var text = "Saved the model (\(Format.integer(model.parameterCount)) parameters) to \(url.path)"
+        if let size { text += " (\(Format.bytes(size)))" }
+        return [.text(text + ". Load it again with `load` and `model: \(directive.path.value)`.")]
+    }
+}

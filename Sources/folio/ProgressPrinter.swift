@@ -25,6 +25,7 @@ final class ProgressPrinter {
         case .cellFinished(let result, _):
             closeLine()
             if result.status == .ok {
+                if ["summary", "evaluate"].contains(result.cell.name) { printTables(of: result) }
                 Terminal.error(String(format: "      done in %.2f s", result.seconds))
             }
         case .training(let event):
@@ -74,6 +75,13 @@ final class ProgressPrinter {
             lineOpen = true
         } else if progress.totalBytes.map({ progress.receivedBytes >= $0 }) ?? false {
             Terminal.error(line)
+        }
+    }
+
+    /// Tables a reader expects on the terminal too, as Keras prints them (model summary, test scores).
+    private func printTables(of result: CellResult) {
+        for case .table(let table) in result.outputs {
+            Terminal.error(TextTable(table).rendered(indent: "      "))
         }
     }
 

@@ -4,44 +4,10 @@ import XCTest
 /// End-to-end: the `folio` binary on small committed MNIST fixtures.
 final class RunCommandTests: XCTestCase {
     /// ARCHITECTURE.md's example notebook, verbatim (it must run exactly as written).
-    static let architectureExample = """
-    ---
-    title: Handwritten digits with a tiny MLP
-    seed: 42
-    ---
-    # Load the data
-    ```load
-    dataset: mnist
-    ```
-    ```preprocess
-    flatten: true
-    scale: 255
-    one_hot: 10
-    ```
-    ```build
-    dense 10 relu input=784
-    dense 10 relu
-    dense 10 relu
-    dense 10 softmax
-    ```
-    ```fit
-    optimizer: adam
-    loss: categorical_crossentropy
-    epochs: 10
-    batch_size: 200
-    validation_split: 0.1
-    ```
-    ```evaluate
-    ```
-    ```plot
-    loss, accuracy
-    ```
-    ```predict
-    image: images/seven.png
-    invert: true
-    ```
-
-    """
+    static let architectureExample: String = {
+        let url = FolioProcess.repository.appendingPathComponent("Tests/Fixtures/architecture-example.md")
+        return (try? String(contentsOf: url, encoding: .utf8)) ?? ""
+    }()
 
     private func workspaceWithExample() throws -> URL {
         let folder = try FolioProcess.makeWorkspace()

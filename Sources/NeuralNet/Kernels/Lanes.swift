@@ -1,16 +1,16 @@
-/// Eight-wide vector loads and stores for the kernels' inner loops over channels and columns.
+/// Four-wide (one SSE register: wider Swift SIMD types compile poorly here) vector loads and stores for the kernels' inner loops over channels and columns.
 enum Lanes {
-    typealias Vector<S: NeuralScalar> = SIMD8<S>
-    static let width = 8
+    typealias Vector<S: NeuralScalar> = SIMD4<S>
+    static let width = 4
 
     @inline(__always)
-    static func load<S: NeuralScalar>(_ pointer: UnsafePointer<S>) -> SIMD8<S> {
-        UnsafeRawPointer(pointer).loadUnaligned(as: SIMD8<S>.self)
+    static func load<S: NeuralScalar>(_ pointer: UnsafePointer<S>) -> SIMD4<S> {
+        UnsafeRawPointer(pointer).loadUnaligned(as: SIMD4<S>.self)
     }
 
     @inline(__always)
-    static func store<S: NeuralScalar>(_ value: SIMD8<S>, _ pointer: UnsafeMutablePointer<S>) {
-        UnsafeMutableRawPointer(pointer).storeBytes(of: value, as: SIMD8<S>.self)
+    static func store<S: NeuralScalar>(_ value: SIMD4<S>, _ pointer: UnsafeMutablePointer<S>) {
+        UnsafeMutableRawPointer(pointer).storeBytes(of: value, as: SIMD4<S>.self)
     }
 
     /// `target[i] += source[i]` for `count` values.

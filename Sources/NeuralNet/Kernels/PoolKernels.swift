@@ -1,15 +1,15 @@
 /// Max pooling over channels-last images, forward and backward side by side.
 ///
-/// `x` is (B, H, W, C), `y` is (B, OH, OW, C) (valid padding). The backward pass sends each output
-/// gradient to its window's argmax — the first position, in row-major window order, holding the
-/// maximum — found again from `x` and `y`, so no index buffer is kept. Channels go eight at a time.
+/// `x` is (B, H, W, C), `y` is (B, OH, OW, C) (valid padding). A training forward pass records in
+/// `argmax` (B, OH, OW, C) which window position (0 ..< k², row-major) held the maximum — the first
+/// one on ties — and the backward pass sends each output gradient there. Channels go four at a time.
 enum PoolKernels {
-    /// `y[b, oy, ox, c] = max over the window of x`.
+    /// `y[b, oy, ox, c] = max over the window of x`; `argmax`, when given, gets its position.
     @inline(__always)
-    static func maxForward<S: NeuralScalar>(_ x: UnsafePointer<S>, _ y: UnsafeMutablePointer<S>, batch: Int,
-                                            geometry g: ConvGeometry) {
+    static func maxForward<S: NeuralScalar>(_ x: UnsafePointer<S>, _ y: UnsafeMutablePointer<S>,
+                                            argmax: UnsafeMutablePointer<S>?, batch: Int, geometry g: ConvGeometry) {
         let c = g.channels, k = g.window, rowStride = g.width &* c
-        var out = y
+        var offset = 0
         for b in 0..<batch {
             let image = x + b &* g.inputSize
             for oy in 0..<g.outHeight {
@@ -18,68 +18,76 @@ enum PoolKernels {
                     var i = 0
                     while i &+ Lanes.width <= c {
                         var largest = Lanes.load(corner + i)
+                        var position = SIMD4<S>(repeating: 0)
+                        var index: S = 0
                         for ky in 0..<k {
-                            let line = corner + ky &* rowStride + i
-                            for kx in 0..<k { largest = pointwiseMax(largest, Lanes.load(line + kx &* c)) }
+                            let line = corner + (ky &* rowStride &+ i)
+                            for kx in 0..<k {
+                                let value = Lanes.load(line + kx &* c)
+                                let larger = value .> largest
+                                largest.replace(with: value, where: larger)
+                                position.replace(with: index, where: larger)
+                                index += 1
+                            }
                         }
-                        Lanes.store(largest, out + i)
+                        Lanes.store(largest, y + (offset &+ i))
+                        if let argmax { Lanes.store(position, argmax + (offset &+ i)) }
                         i &+= Lanes.width
                     }
                     while i < c {
                         var largest = corner[i]
+                        var position: S = 0, index: S = 0
                         for ky in 0..<k {
-                            for kx in 0..<k { largest = Swift.max(largest, corner[ky &* rowStride &+ kx &* c &+ i]) }
+                            for kx in 0..<k {
+                                let value = corner[ky &* rowStride &+ kx &* c &+ i]
+                                if value > largest {
+                                    largest = value
+                                    position = index
+                                }
+                                index += 1
+                            }
                         }
-                        out[i] = largest
+                        y[offset &+ i] = largest
+                        argmax?[offset &+ i] = position
                         i &+= 1
                     }
-                    out += c
+                    offset &+= c
                 }
             }
         }
     }
 
-    /// `dx = 0`, then each `dy[b, oy, ox, c]` added at its window's argmax.
+    /// `dx = 0`, then each `dy[b, oy, ox, c]` added at the window position `argmax` recorded.
     @inline(__always)
-    static func maxBackward<S: NeuralScalar>(_ x: UnsafePointer<S>, _ y: UnsafePointer<S>, _ dy: UnsafePointer<S>,
-                                             _ dx: UnsafeMutablePointer<S>, batch: Int, geometry g: ConvGeometry) {
+    static func maxBackward<S: NeuralScalar>(argmax: UnsafePointer<S>, _ dy: UnsafePointer<S>, _ dx: UnsafeMutablePointer<S>,
+                                             batch: Int, geometry g: ConvGeometry) {
         let c = g.channels, k = g.window, rowStride = g.width &* c
         dx.update(repeating: 0, count: batch &* g.inputSize)
         var offset = 0
         for b in 0..<batch {
-            let image = x + b &* g.inputSize, gradientImage = dx + b &* g.inputSize
+            let gradientImage = dx + b &* g.inputSize
             for oy in 0..<g.outHeight {
                 for ox in 0..<g.outWidth {
-                    let corner = (oy &* g.stride &* g.width &+ ox &* g.stride) &* c
+                    let corner = gradientImage + (oy &* g.stride &* g.width &+ ox &* g.stride) &* c
                     var i = 0
                     while i &+ Lanes.width <= c {
-                        let largest = Lanes.load(y + (offset &+ i)), gradient = Lanes.load(dy + (offset &+ i))
-                        var open = SIMDMask<SIMD8<S>.MaskStorage>(repeating: true)
+                        let position = Lanes.load(argmax + (offset &+ i)), gradient = Lanes.load(dy + (offset &+ i))
+                        var index: S = 0
                         for ky in 0..<k {
+                            let line = corner + (ky &* rowStride &+ i)
                             for kx in 0..<k {
-                                let position = corner &+ ky &* rowStride &+ kx &* c &+ i
-                                let hit = (Lanes.load(image + position) .== largest) .& open
-                                var sum = Lanes.load(gradientImage + position)
-                                sum.replace(with: sum + gradient, where: hit)
-                                Lanes.store(sum, gradientImage + position)
-                                open = open .& .!hit
+                                let target = line + kx &* c
+                                var sum = Lanes.load(target)
+                                sum.replace(with: sum + gradient, where: position .== SIMD4(repeating: index))
+                                Lanes.store(sum, target)
+                                index += 1
                             }
                         }
                         i &+= Lanes.width
                     }
                     while i < c {
-                        let largest = y[offset &+ i]
-                        var position = corner &+ i
-                        search: for ky in 0..<k {
-                            for kx in 0..<k {
-                                let candidate = corner &+ ky &* rowStride &+ kx &* c &+ i
-                                if image[candidate] == largest {
-                                    position = candidate
-                                    break search
-                                }
-                            }
-                        }
-                        gradientImage[position] += dy[offset &+ i]
+                        let position = Int(argmax[offset &+ i])
+                        corner[(position / k) &* rowStride &+ (position % k) &* c &+ i] += dy[offset &+ i]
                         i &+= 1
                     }
                     offset &+= c

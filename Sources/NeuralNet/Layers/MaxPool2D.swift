@@ -1,5 +1,6 @@
 /// Keras `MaxPooling2D` (valid padding): the largest value of each `pool × pool` window, windows
-/// `stride` apart, per channel. No parameters.
+/// `stride` apart, per channel. No parameters. A training pass keeps each maximum's window position
+/// in `scratch` for the backward pass.
 final class MaxPool2D<Scalar: NeuralScalar>: Layer {
     let geometry: ConvGeometry
     /// Takes half of the batch while a fit or evaluation that set it runs.
@@ -14,27 +15,28 @@ final class MaxPool2D<Scalar: NeuralScalar>: Layer {
     var inputSize: Int { geometry.inputSize }
     var outputSize: Int { geometry.outputPixels * geometry.channels }
     var outputShape: [Int] { [geometry.outHeight, geometry.outWidth, geometry.channels] }
+    /// Each output's window position of the maximum (B, OH, OW, C), kept for the backward pass.
+    func scratchCount(batch: Int) -> Int? { Checked.product(batch, outputSize) }
 
     /// x (B, H, W, C) → y (B, OH, OW, C).
     func forward(input: UnsafePointer<Scalar>, output: UnsafeMutablePointer<Scalar>, batch: Int,
                  training: Bool, scratch: UnsafeMutablePointer<Scalar>) {
         let geometry = geometry, outputSize = outputSize
         Halves.run(batch, worker: worker) { start, count in
-            PoolKernels.maxForward(input + start * geometry.inputSize, output + start * outputSize, batch: count,
-                                   geometry: geometry)
+            PoolKernels.maxForward(input + start * geometry.inputSize, output + start * outputSize,
+                                   argmax: training ? scratch + start * outputSize : nil, batch: count, geometry: geometry)
         }
     }
 
-    /// dy (B, OH, OW, C) → dx (B, H, W, C), each gradient to its window's argmax.
+    /// dy (B, OH, OW, C) → dx (B, H, W, C), each gradient to its window's argmax (from `scratch`).
     func backward(input: UnsafePointer<Scalar>, output: UnsafePointer<Scalar>,
                   outputGradient: UnsafeMutablePointer<Scalar>, inputGradient: UnsafeMutablePointer<Scalar>?,
                   batch: Int, scratch: UnsafeMutablePointer<Scalar>, temporary: UnsafeMutablePointer<Scalar>) {
         guard let inputGradient else { return }
         let geometry = geometry, outputSize = outputSize
         Halves.run(batch, worker: worker) { start, count in
-            PoolKernels.maxBackward(input + start * geometry.inputSize, output + start * outputSize,
-                                    outputGradient + start * outputSize, inputGradient + start * geometry.inputSize,
-                                    batch: count, geometry: geometry)
+            PoolKernels.maxBackward(argmax: scratch + start * outputSize, outputGradient + start * outputSize,
+                                    inputGradient + start * geometry.inputSize, batch: count, geometry: geometry)
         }
     }
 }

@@ -51,8 +51,9 @@ enum BuiltInTemplate {
     <span class="cell-time">{{seconds}}</span>
   </div>
   {{#hasSource}}<pre class="cell-source"><code>{{source}}</code></pre>{{/hasSource}}
+  <div class="outputs">
   {{#outputs}}
-  <div class="output">
+  <div class="output{{#isChart}} output-chart{{/isChart}}">
     {{#isText}}<p class="output-text">{{text}}</p>{{/isText}}
     {{#isTable}}{{#table}}
     <div class="table-wrap">
@@ -67,6 +68,7 @@ enum BuiltInTemplate {
     {{#isChart}}<figure class="chart">{{{svg}}}<figcaption>{{caption}}</figcaption></figure>{{/isChart}}
   </div>
   {{/outputs}}
+  </div>
   {{#error}}
   <div class="cell-error" role="alert">
     <p class="error-where">{{location}}</p>
@@ -161,8 +163,10 @@ code, pre { font-family: var(--mono); font-size: 0.88em; }
   margin: 0; padding: 0.7rem 0.9rem; background: var(--code-bg);
   border-bottom: 1px solid var(--rule); overflow-x: auto; white-space: pre;
 }
-.output { padding: 0.7rem 0.9rem 0; }
-.output:last-child { padding-bottom: 0.9rem; }
+.outputs { display: flex; flex-wrap: wrap; align-items: flex-start; column-gap: 1.5rem; padding: 0 0.9rem 0.9rem; }
+.outputs:empty { display: none; }
+.output { flex: 1 1 100%; padding-top: 0.7rem; min-width: 0; }
+.output-chart { flex: 0 1 auto; }
 .output-text { margin: 0; }
 
 .table-wrap { overflow-x: auto; }

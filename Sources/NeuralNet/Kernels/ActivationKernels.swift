@@ -77,12 +77,12 @@ enum ActivationKernels {
         if S.self == Float.self {
             let yf = UnsafeRawPointer(y), df = UnsafeMutableRawPointer(dy)
             let stride = MemoryLayout<Float>.stride
-            while i + 8 <= count {
-                let lanes = yf.loadUnaligned(fromByteOffset: i * stride, as: SIMD8<Float>.self)
-                var gradient = df.loadUnaligned(fromByteOffset: i * stride, as: SIMD8<Float>.self)
+            while i + 4 <= count {
+                let lanes = yf.loadUnaligned(fromByteOffset: i * stride, as: SIMD4<Float>.self)
+                var gradient = df.loadUnaligned(fromByteOffset: i * stride, as: SIMD4<Float>.self)
                 gradient.replace(with: 0, where: .!(lanes .> 0))
-                df.storeBytes(of: gradient, toByteOffset: i * stride, as: SIMD8<Float>.self)
-                i += 8
+                df.storeBytes(of: gradient, toByteOffset: i * stride, as: SIMD4<Float>.self)
+                i += 4
             }
         }
         while i < count {
@@ -91,18 +91,18 @@ enum ActivationKernels {
         }
     }
 
-    /// `r[c] = max(r[c], 0)`, eight lanes at a time for Float.
+    /// `r[c] = max(r[c], 0)`, four lanes at a time for Float.
     @inline(__always)
     private static func rectify<S: NeuralScalar>(_ r: UnsafeMutablePointer<S>, count: Int) {
         var c = 0
         if S.self == Float.self {
             let rf = UnsafeMutableRawPointer(r)
             let stride = MemoryLayout<Float>.stride
-            while c + 8 <= count {
-                var z = rf.loadUnaligned(fromByteOffset: c * stride, as: SIMD8<Float>.self)
+            while c + 4 <= count {
+                var z = rf.loadUnaligned(fromByteOffset: c * stride, as: SIMD4<Float>.self)
                 z.replace(with: 0, where: z .< 0)
-                rf.storeBytes(of: z, toByteOffset: c * stride, as: SIMD8<Float>.self)
-                c += 8
+                rf.storeBytes(of: z, toByteOffset: c * stride, as: SIMD4<Float>.self)
+                c += 4
             }
         }
         while c < count {
@@ -111,7 +111,7 @@ enum ActivationKernels {
         }
     }
 
-    /// `r[c] = max(r[c] + bias[c], 0)` for one row, eight lanes at a time for Float: a scalar select
+    /// `r[c] = max(r[c] + bias[c], 0)` for one row, four lanes at a time for Float: a scalar select
     /// becomes a branch that mispredicts on half the units.
     @inline(__always)
     private static func addBiasAndRectify<S: NeuralScalar>(_ r: UnsafeMutablePointer<S>, bias: UnsafePointer<S>, width: Int) {
@@ -119,12 +119,12 @@ enum ActivationKernels {
         if S.self == Float.self {
             let rf = UnsafeMutableRawPointer(r), bf = UnsafeRawPointer(bias)
             let stride = MemoryLayout<Float>.stride
-            while c + 8 <= width {
-                var z = rf.loadUnaligned(fromByteOffset: c * stride, as: SIMD8<Float>.self)
-                    + bf.loadUnaligned(fromByteOffset: c * stride, as: SIMD8<Float>.self)
+            while c + 4 <= width {
+                var z = rf.loadUnaligned(fromByteOffset: c * stride, as: SIMD4<Float>.self)
+                    + bf.loadUnaligned(fromByteOffset: c * stride, as: SIMD4<Float>.self)
                 z.replace(with: 0, where: z .< 0)
-                rf.storeBytes(of: z, toByteOffset: c * stride, as: SIMD8<Float>.self)
-                c += 8
+                rf.storeBytes(of: z, toByteOffset: c * stride, as: SIMD4<Float>.self)
+                c += 4
             }
         }
         while c < width {

@@ -1,25 +1,43 @@
-/// Four-wide (one SSE register: wider Swift SIMD types compile poorly here) vector loads and stores for the kernels' inner loops over channels and columns.
+/// Four-wide `Float` vector loads and stores for the kernels' inner loops over channels and columns.
+///
+/// Only concrete `SIMD4<Float>` code compiles to vector instructions here: generic `SIMD4<S>`,
+/// even specialized, and wider types are lowered lane by lane. So each hot kernel has a `Float`
+/// path written with these, and a plain generic loop that the `Double` gradient checks run
+/// (tests compare the two paths).
 enum Lanes {
-    typealias Vector<S: NeuralScalar> = SIMD4<S>
+    typealias Vector = SIMD4<Float>
     static let width = 4
 
     @inline(__always)
-    static func load<S: NeuralScalar>(_ pointer: UnsafePointer<S>) -> SIMD4<S> {
-        UnsafeRawPointer(pointer).loadUnaligned(as: SIMD4<S>.self)
+    static func load(_ pointer: UnsafePointer<Float>) -> Vector {
+        UnsafeRawPointer(pointer).loadUnaligned(as: Vector.self)
     }
 
     @inline(__always)
-    static func store<S: NeuralScalar>(_ value: SIMD4<S>, _ pointer: UnsafeMutablePointer<S>) {
-        UnsafeMutableRawPointer(pointer).storeBytes(of: value, as: SIMD4<S>.self)
+    static func store(_ value: Vector, _ pointer: UnsafeMutablePointer<Float>) {
+        UnsafeMutableRawPointer(pointer).storeBytes(of: value, as: Vector.self)
+    }
+
+    /// `pointer` as `Float` when `S` is `Float`.
+    @inline(__always)
+    static func float<S>(_ pointer: UnsafePointer<S>) -> UnsafePointer<Float>? {
+        S.self == Float.self ? UnsafeRawPointer(pointer).assumingMemoryBound(to: Float.self) : nil
+    }
+
+    @inline(__always)
+    static func float<S>(_ pointer: UnsafeMutablePointer<S>) -> UnsafeMutablePointer<Float>? {
+        S.self == Float.self ? UnsafeMutableRawPointer(pointer).assumingMemoryBound(to: Float.self) : nil
     }
 
     /// `target[i] += source[i]` for `count` values.
     @inline(__always)
     static func add<S: NeuralScalar>(_ source: UnsafePointer<S>, to target: UnsafeMutablePointer<S>, count: Int) {
         var i = 0
-        while i &+ width <= count {
-            store(load(target + i) + load(source + i), target + i)
-            i &+= width
+        if let source = float(source), let target = float(target) {
+            while i &+ width <= count {
+                store(load(target + i) + load(source + i), target + i)
+                i &+= width
+            }
         }
         while i < count {
             target[i] += source[i]

@@ -9,7 +9,7 @@ import CBLAS
 ///
 /// Training runs in `Float`; the tests run the very same kernels in `Double` to check gradients
 /// against finite differences without drowning in rounding noise.
-protocol NeuralScalar: BinaryFloatingPoint, SIMDScalar {
+protocol NeuralScalar: BinaryFloatingPoint {
     /// Row-major `C = alpha · op(A) · op(B) + beta · C`, where `op(A)` is `m × k` and `op(B)` is `k × n`.
     static func gemm(transposeA: Bool, transposeB: Bool, m: Int, n: Int, k: Int,
                      alpha: Self, a: UnsafePointer<Self>, lda: Int,

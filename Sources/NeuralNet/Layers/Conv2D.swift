@@ -36,8 +36,9 @@ final class Conv2D<Scalar: NeuralScalar>: Layer {
     func largestProduct(batch: Int) -> Int { batch * geometry.outputPixels * patchSize * filters }
     /// The unfolded patches (B·OH·OW, KH·KW·C), kept for the kernel gradient.
     func scratchCount(batch: Int) -> Int? { Checked.product(batch, geometry.outputPixels, patchSize) }
-    /// The patch gradients (B·OH·OW, KH·KW·C) before they are folded back into the input gradient.
-    func temporaryCount(batch: Int) -> Int? { scratchCount(batch: batch) }
+    /// The patch gradients (B·OH·OW, KH·KW·C) before they are folded back into the input gradient,
+    /// followed by the second half-batch's kernel and bias gradients.
+    func temporaryCount(batch: Int) -> Int? { Checked.sum(scratchCount(batch: batch), parameterCount) }
 
     func bind(parameters: UnsafeMutablePointer<Scalar>, gradients: UnsafeMutablePointer<Scalar>,
               state: UnsafeMutablePointer<Scalar>) {
@@ -71,28 +72,31 @@ final class Conv2D<Scalar: NeuralScalar>: Layer {
 
     /// dy (B·OH·OW, F) → dz in place; dkernel = colᵀ · dz (KH·KW·C, F); dbias = Σ dz (F);
     /// dcol = dz · kernelᵀ (B·OH·OW, KH·KW·C) in `temporary`, folded into dx (B, H, W, C).
+    /// Each half of the batch sums its own kernel and bias gradients (the second half's into the
+    /// end of `temporary`), added at the end.
     func backward(input: UnsafePointer<Scalar>, output: UnsafePointer<Scalar>,
                   outputGradient: UnsafeMutablePointer<Scalar>, inputGradient: UnsafeMutablePointer<Scalar>?,
                   batch: Int, scratch: UnsafeMutablePointer<Scalar>, temporary: UnsafeMutablePointer<Scalar>) {
         guard let kernel, let kernelGradient else { return }
         let pixels = geometry.outputPixels, patch = patchSize, filters = filters
         let inputSize = geometry.inputSize, geometry = geometry, activation = activation, slope = slope
+        let weights = parameterCount
+        let partial = temporary + (temporaryCount(batch: batch) ?? weights) - weights
         Halves.run(batch, worker: worker) { start, count in
-            let dz = outputGradient + start * pixels * filters
+            let rows = count * pixels
+            let dz = outputGradient + start * pixels * filters, col = scratch + start * pixels * patch
             ActivationKernels.backward(activation, slope: slope, y: output + start * pixels * filters, gradient: dz,
-                                       batch: count * pixels, width: filters)
+                                       batch: rows, width: filters)
+            let gradient = start == 0 ? kernelGradient : partial
+            Scalar.gemm(transposeA: true, transposeB: false, m: patch, n: filters, k: rows,
+                        alpha: 1, a: col, lda: patch, b: dz, ldb: filters, beta: 0, c: gradient, ldc: filters)
+            DenseKernels.columnSums(dz, rows: rows, width: filters, into: gradient + patch * filters)
             guard let inputGradient else { return }
             let dcol = temporary + start * pixels * patch
-            Scalar.gemm(transposeA: false, transposeB: true, m: count * pixels, n: patch, k: filters,
+            Scalar.gemm(transposeA: false, transposeB: true, m: rows, n: patch, k: filters,
                         alpha: 1, a: dz, lda: filters, b: kernel, ldb: filters, beta: 0, c: dcol, ldc: patch)
             Im2Col.fold(dcol, into: inputGradient + start * inputSize, batch: count, geometry: geometry)
         }
-        let rows = batch * pixels
-        Halves.run(patch, worker: worker) { start, count in
-            Scalar.gemm(transposeA: true, transposeB: false, m: count, n: filters, k: rows,
-                        alpha: 1, a: scratch + start, lda: patch, b: outputGradient, ldb: filters,
-                        beta: 0, c: kernelGradient + start * filters, ldc: filters)
-        }
-        DenseKernels.columnSums(outputGradient, rows: rows, width: filters, into: kernelGradient + patch * filters)
+        if batch / 2 > 0 { Lanes.add(partial, to: kernelGradient, count: weights) }
     }
 }

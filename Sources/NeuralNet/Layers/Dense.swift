@@ -1,6 +1,9 @@
 /// Keras `Dense`: `y = activation(x · kernel + bias)`, kernel (inputs, units) from `initializer`, bias zero.
 ///
 /// Parameter slice layout: kernel (I, O) row-major, then bias (O) — exactly `get_weights()`.
+/// With a `worker` (a fit on one BLAS thread and two cores), products of at least `splitThreshold`
+/// multiply-adds run as two halves at once: the batch's rows forward and for ∂input, the kernel's
+/// rows for ∂kernel.
 final class Dense<Scalar: NeuralScalar>: Layer {
     let inputSize: Int
     let units: Int
@@ -8,6 +11,10 @@ final class Dense<Scalar: NeuralScalar>: Layer {
     let initializer: Initializer
     private var kernel: UnsafeMutablePointer<Scalar>?
     private var kernelGradient: UnsafeMutablePointer<Scalar>?
+    /// Takes half of each big product while a fit that set it runs.
+    var worker: SplitWorker?
+    /// Multiply-adds from which splitting a product pays for waking the worker.
+    static var splitThreshold: Int { 400_000 }
 
     init(inputs: Int, units: Int, activation: Activation, initializer: Initializer = .glorotUniform) {
         self.inputSize = inputs
@@ -41,8 +48,15 @@ final class Dense<Scalar: NeuralScalar>: Layer {
     func forward(input: UnsafePointer<Scalar>, output: UnsafeMutablePointer<Scalar>, batch: Int,
                  training: Bool, scratch: UnsafeMutablePointer<Scalar>) {
         guard let kernel else { return }
-        DenseKernels.forward(x: input, w: kernel, b: kernel + inputSize * units, y: output,
-                             batch: batch, inputs: inputSize, outputs: units, activation: activation, slope: slope)
+        let inputs = inputSize, units = units, activation = activation, slope = slope
+        guard let worker = worker, batch * inputs * units >= Self.splitThreshold else {
+            return DenseKernels.forward(x: input, w: kernel, b: kernel + inputs * units, y: output, batch: batch,
+                                        inputs: inputs, outputs: units, activation: activation, slope: slope)
+        }
+        Halves.run(batch, worker: worker) { start, count in
+            DenseKernels.forward(x: input + start * inputs, w: kernel, b: kernel + inputs * units, y: output + start * units,
+                                 batch: count, inputs: inputs, outputs: units, activation: activation, slope: slope)
+        }
     }
 
     /// dy (B, O) → dkernel (I, O), dbias (O), dx (B, I).
@@ -60,8 +74,23 @@ final class Dense<Scalar: NeuralScalar>: Layer {
                                    inputGradient: UnsafeMutablePointer<Scalar>?, batch: Int,
                                    temporary: UnsafeMutablePointer<Scalar>) {
         guard let kernel, let kernelGradient else { return }
-        DenseKernels.backward(x: input, w: kernel, dz: gradient, dw: kernelGradient,
-                              db: kernelGradient + inputSize * units, dx: inputGradient,
-                              batch: batch, inputs: inputSize, outputs: units)
+        let inputs = inputSize, units = units
+        guard let worker = worker, batch * inputs * units >= Self.splitThreshold else {
+            return DenseKernels.backward(x: input, w: kernel, dz: gradient, dw: kernelGradient,
+                                         db: kernelGradient + inputs * units, dx: inputGradient,
+                                         batch: batch, inputs: inputs, outputs: units)
+        }
+        Halves.run(inputs, worker: worker) { start, count in
+            Scalar.gemm(transposeA: true, transposeB: false, m: count, n: units, k: batch,
+                        alpha: 1, a: input + start, lda: inputs, b: gradient, ldb: units,
+                        beta: 0, c: kernelGradient + start * units, ldc: units)
+        }
+        DenseKernels.columnSums(gradient, rows: batch, width: units, into: kernelGradient + inputs * units)
+        guard let inputGradient else { return }
+        Halves.run(batch, worker: worker) { start, count in
+            Scalar.gemm(transposeA: false, transposeB: true, m: count, n: inputs, k: units,
+                        alpha: 1, a: gradient + start * units, lda: units, b: kernel, ldb: units,
+                        beta: 0, c: inputGradient + start * inputs, ldc: inputs)
+        }
     }
 }

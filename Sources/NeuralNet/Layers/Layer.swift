@@ -27,6 +27,9 @@ protocol Layer<Scalar>: AnyObject {
     var stateNames: [String] { get }
     /// Multiply-adds of the layer's largest matrix product for a batch of `batch` rows.
     func largestProduct(batch: Int) -> Int
+    /// True when the output is the input read differently (flatten): the workspace then gives the
+    /// layer its input's buffers as output and gradient, and both passes have nothing to do.
+    var isView: Bool { get }
     /// Scalars the layer keeps from a training forward pass for its backward pass (nil: overflow).
     func scratchCount(batch: Int) -> Int?
     /// Scalars of temporary space its backward pass needs (shared by all layers; nil: overflow).
@@ -60,6 +63,7 @@ extension Layer {
     var stateShapes: [[Int]] { [] }
     var stateNames: [String] { [] }
     func largestProduct(batch: Int) -> Int { 0 }
+    var isView: Bool { false }
     func scratchCount(batch: Int) -> Int? { 0 }
     func temporaryCount(batch: Int) -> Int? { 0 }
     func bind(parameters: UnsafeMutablePointer<Scalar>, gradients: UnsafeMutablePointer<Scalar>,

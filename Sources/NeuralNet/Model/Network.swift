@@ -75,12 +75,14 @@ final class Network<Scalar: NeuralScalar> {
         nodes.contains { if case .conv2d = $0 { return true } else { return false } }
     }
 
-    /// Lends `worker` (nil: none) to the layers that split their batches.
+    /// Lends `worker` (nil: none) to the layers that split their work over two cores. Only for
+    /// passes whose products run on one BLAS thread.
     func attach(worker: SplitWorker?) {
         for node in nodes {
             switch node {
             case .conv2d(let layer): layer.worker = worker
             case .maxPool2D(let layer): layer.worker = worker
+            case .dense(let layer): layer.worker = worker
             default: break
             }
         }

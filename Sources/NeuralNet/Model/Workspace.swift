@@ -18,8 +18,17 @@ final class Workspace<Scalar: NeuralScalar> {
     init(network: Network<Scalar>, capacity: Int, training: Bool) {
         self.capacity = capacity
         batch = BatchSlot(capacity: capacity, sampleSize: network.inputSize)
-        outputs = network.nodes.map { Buffer(count: capacity * $0.layer.outputSize, filledWith: 0) }
-        gradients = training ? network.nodes.map { Buffer(count: capacity * $0.layer.outputSize, filledWith: 0) } : []
+        // A view layer (flatten) shares its input's buffers: output = input, ∂output = ∂input.
+        var outputs: [Buffer<Scalar>] = [], gradients: [Buffer<Scalar>] = []
+        for (index, node) in network.nodes.enumerated() {
+            let layer = node.layer, count = capacity * layer.outputSize
+            outputs.append(layer.isView ? (index == 0 ? batch.input : outputs[index - 1]) : Buffer(count: count, filledWith: 0))
+            if training {
+                gradients.append(layer.isView && index > 0 ? gradients[index - 1] : Buffer(count: count, filledWith: 0))
+            }
+        }
+        self.outputs = outputs
+        self.gradients = gradients
         let sizes = network.nodes.map { $0.layer.scratchCount(batch: capacity) ?? 0 }
         if training {
             scratch = sizes.map { Buffer(count: $0, filledWith: 0) }

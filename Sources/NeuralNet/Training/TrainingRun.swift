@@ -10,9 +10,11 @@ final class TrainingRun {
     /// (trainingRows) the rows of the current epoch, in order.
     private let order: Buffer<Int32>
     private var generator: SeededGenerator
-    /// Takes half of each optimizer update of a big model when BLAS runs on two threads, or half of
-    /// each convolution and pooling pass of a network that `splitsBatches`.
+    /// With BLAS on one thread: takes half of each convolution, pooling and big dense pass (see
+    /// `Network.attach(worker:)`). With BLAS on two: half of each optimizer update of a big model.
     private let worker: SplitWorker?
+    /// Steps of the first epoch timed with the worker sharing the work, then without, to choose.
+    private var sharingTrial: SharingTrial?
 
     init(network: Network<Float>, plan: FitPlan, options: FitOptions, data: Examples, workspace: Workspace<Float>,
          optimizer: Optimizer, seed: UInt64) {
@@ -25,13 +27,18 @@ final class TrainingRun {
         order = Buffer(count: plan.trainingRows, filledWith: 0)
         for i in 0..<plan.trainingRows { order.pointer[i] = Int32(i) }
         generator = SeededGenerator(seed: seed)
-        if network.splitsBatches {
-            BLASThreads.configure(largestProduct: 0)
-            worker = BLASThreads.cores > 1 ? SplitWorker() : nil
+        // Convolutional networks, and networks whose products are small, run BLAS on one thread
+        // and split their own work over the two cores; big dense networks let BLAS use both and
+        // split only the optimizer update.
+        let threads = BLASThreads.configure(largestProduct: network.splitsBatches ? 0
+                                                : network.largestProduct(batch: workspace.capacity))
+        if threads == 1, BLASThreads.cores > 1 {
+            let worker = SplitWorker()
             network.attach(worker: worker)
+            self.worker = worker
+            sharingTrial = SharingTrial(worker: worker, steps: plan.steps)
         } else {
-            let threads = BLASThreads.configure(largestProduct: network.largestProduct(batch: workspace.capacity))
-            worker = threads > 1 && network.parameterCount >= SplitWorker.minimumCount ? SplitWorker() : nil
+            worker = threads > 1 && network.parameterCount >= SplitWorker.minimumCount ? SplitWorker(spinning: false) : nil
         }
     }
 
@@ -54,7 +61,9 @@ final class TrainingRun {
             let start = step * batchSize
             let rows = min(batchSize, plan.trainingRows - start)
             reader.load(start: start, count: rows, order: order.pointer, into: workspace.batch)
+            sharingTrial?.beforeStep(step)
             let batch = trainStep(rows: rows)
+            if sharingTrial?.afterStep(step) == true { sharingTrial = nil }
             guard batch.lossSum.isFinite else {
                 throw NeuralNetError.nonFiniteLoss(epoch: epoch, batch: step + 1, isNaN: batch.lossSum.isNaN,
                                                    learningRate: options.optimizer.learningRate)

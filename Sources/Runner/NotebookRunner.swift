@@ -42,8 +42,8 @@ public struct NotebookRunner {
             events(.cellFinished(result, of: cells.count))
             results.append(result)
         }
-        return RunRecord(document: document, results: results, history: session.history,
-                         evaluation: session.evaluation, predictions: session.predictions,
+        return RunRecord(document: document, results: results, history: session.lastHistory,
+                         evaluation: session.lastEvaluation, predictions: session.predictions,
                          seconds: Date().timeIntervalSince(started))
     }
 }

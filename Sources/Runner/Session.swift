@@ -31,8 +31,16 @@ public struct Session {
     var model: Sequential?
     /// The loss the model was last trained with (what `evaluate` reports).
     var loss: Loss?
-    var history: History?
-    var evaluation: Evaluation?
+    /// The current model's training history and evaluation (cleared when the model is replaced).
+    var history: History? {
+        didSet { if let history { lastHistory = history } }
+    }
+    var evaluation: Evaluation? {
+        didSet { if let evaluation { lastEvaluation = evaluation } }
+    }
+    /// The last fit's history and the last evaluate's scores, whatever came after (the run record).
+    private(set) var lastHistory: History?
+    private(set) var lastEvaluation: Evaluation?
     var predictions: [Prediction] = []
 
     init(notebookDirectory: URL, seed: UInt64, environment: [String: String], events: @escaping (RunEvent) -> Void) {

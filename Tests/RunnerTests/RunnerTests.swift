@@ -110,6 +110,13 @@ final class RunnerTests: XCTestCase {
         XCTAssertTrue(error.message.contains("label 9"), error.message)
     }
 
+    func testRunRecordKeepsTheLastFitAndEvaluateWhenAModelIsRebuilt() throws {
+        let record = try run(pipeline + "```build\ndense 10 softmax\n```\n")
+        XCTAssertFalse(record.failed, "\(String(describing: record.error))")
+        XCTAssertEqual(record.history?.loss.count, 3)
+        XCTAssertNotNil(record.evaluation)
+    }
+
     func testRunRecordJSONHasTheDocumentedShape() throws {
         let record = try run(pipeline)
         let object = try JSONSerialization.jsonObject(with: record.jsonData()) as? [String: Any]

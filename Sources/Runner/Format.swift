@@ -1,17 +1,10 @@
+import Charts
 import Foundation
 
 /// Number formatting shared by every cell's tables and text, so the report reads consistently.
 enum Format {
     /// `60000` → `60,000`.
-    static func integer(_ value: Int) -> String {
-        let digits = String(value.magnitude)
-        var grouped = ""
-        for (offset, character) in digits.enumerated() {
-            if offset > 0 && (digits.count - offset) % 3 == 0 { grouped.append(",") }
-            grouped.append(character)
-        }
-        return value < 0 ? "-" + grouped : grouped
-    }
+    static func integer(_ value: Int) -> String { NumberFormat.grouped(value) }
 
     /// A loss or accuracy as Keras prints it: 4 decimals, or scientific below 1e-3.
     static func metric(_ value: Double) -> String {

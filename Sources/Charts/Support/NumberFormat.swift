@@ -2,7 +2,7 @@ import Foundation
 
 /// Human-readable numbers for tick labels, value labels and descriptions — never float noise
 /// like `0.30000000000000004`, never `nan`.
-enum NumberFormat {
+public enum NumberFormat {
     /// `value` with exactly `decimals` digits after the point (`-0` prints as `0`).
     static func fixed(_ value: Double, decimals: Int) -> String {
         guard value.isFinite else { return nonFinite(value) }
@@ -43,7 +43,7 @@ enum NumberFormat {
     }
 
     /// An integer with thin grouping for readability in descriptions (`10,000`).
-    static func grouped(_ value: Int) -> String {
+    public static func grouped(_ value: Int) -> String {
         let digits = String(value.magnitude)
         var out = ""
         for (index, character) in digits.enumerated() {

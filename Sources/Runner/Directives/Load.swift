@@ -60,8 +60,9 @@ extension Session {
         loss = nil
         history = nil
         evaluation = nil
-        return [.text("Loaded a model with \(Format.integer(model.parameterCount)) parameters from \(url.path)."),
-                .table(Self.summaryTable(model))]
+        let layers = model.summary.count
+        return [.text("Loaded a model of \(layers) layer\(layers == 1 ? "" : "s") and \(Format.integer(model.parameterCount)) "
+                      + "parameters (input \(Format.shape(model.inputShape))) from \(url.path); `summary` shows its layers.")]
     }
 
     /// Resolves a notebook-relative path.

@@ -46,11 +46,16 @@ final class FloatPathTests: XCTestCase {
     }
 
     func testMaxPoolFloatPathMatchesDouble() throws {
-        for (size, channels, window, stride) in [(6, 8, 2, 2), (7, 12, 2, 2), (7, 6, 3, 2), (5, 3, 2, 1)] {
+        let shapes = [(6, 8, 2, 2), (7, 12, 2, 2), (7, 6, 3, 2), (5, 3, 2, 1), (5, 6, 2, 1)]
+        for (size, channels, window, stride) in shapes {
             let geometry = try XCTUnwrap(ConvGeometry(height: size, width: size + 1, channels: channels, window: window,
                                                       stride: stride, padding: .valid))
-            compare(MaxPool2D<Float>(geometry: geometry), MaxPool2D<Double>(geometry: geometry), batch: 3,
-                    "maxpool \(size) \(channels) \(window) \(stride)")
+            for appliesRelu in [false, true] {
+                let float = MaxPool2D<Float>(geometry: geometry), double = MaxPool2D<Double>(geometry: geometry)
+                float.appliesReluGradient = appliesRelu
+                double.appliesReluGradient = appliesRelu
+                compare(float, double, batch: 3, "maxpool \(size) \(channels) \(window) \(stride) relu \(appliesRelu)")
+            }
         }
     }
 

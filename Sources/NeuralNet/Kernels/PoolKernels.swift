@@ -19,6 +19,16 @@ enum PoolKernels {
                     let corner = image &+ (oy &* g.stride &* g.width &+ ox &* g.stride) &* c
                     var i = 0
                     if let xf, let yf {
+                        while k == 2, i &+ Lanes.width <= c {   // 2×2 windows unrolled, same order
+                            let top = xf + (corner &+ i), bottom = top + rowStride
+                            var largest = Lanes.load(top), position = Lanes.Vector(repeating: 0)
+                            keepLarger(Lanes.load(top + c), index: 1, largest: &largest, position: &position)
+                            keepLarger(Lanes.load(bottom), index: 2, largest: &largest, position: &position)
+                            keepLarger(Lanes.load(bottom + c), index: 3, largest: &largest, position: &position)
+                            Lanes.store(largest, yf + (offset &+ i))
+                            if let argmaxf { Lanes.store(position, argmaxf + (offset &+ i)) }
+                            i &+= Lanes.width
+                        }
                         while i &+ Lanes.width <= c {
                             var largest = Lanes.load(xf + (corner &+ i))
                             var position = Lanes.Vector(repeating: 0)
@@ -63,9 +73,11 @@ enum PoolKernels {
 
     /// `dx = 0`, then each `dy[b, oy, ox, c]` added at the window position `argmax` recorded.
     /// (For tiling windows each position is written once, so `dx` is never cleared first.)
+    /// With `reluOutput` — the forward output `y`, when `x` is a relu's output — a gradient whose
+    /// `y` is not positive is sent as 0: the relu's backward pass, done here on the smaller `y`.
     @inline(__always)
     static func maxBackward<S: NeuralScalar>(argmax: UnsafePointer<S>, _ dy: UnsafePointer<S>, _ dx: UnsafeMutablePointer<S>,
-                                             batch: Int, geometry g: ConvGeometry) {
+                                             reluOutput: UnsafePointer<S>? = nil, batch: Int, geometry g: ConvGeometry) {
         let c = g.channels, k = g.window, rowStride = g.width &* c
         // Windows that neither overlap nor leave gaps write every position they cover, so only the
         // rows and columns past the last window need zeroing; otherwise gradients accumulate.
@@ -83,6 +95,7 @@ enum PoolKernels {
             dx.update(repeating: 0, count: batch &* g.inputSize)
         }
         let argmaxf = Lanes.float(argmax), dyf = Lanes.float(dy), dxf = Lanes.float(dx)
+        let reluOutputf = reluOutput.flatMap { Lanes.float($0) }
         var offset = 0
         for b in 0..<batch {
             let image = b &* g.inputSize
@@ -93,7 +106,21 @@ enum PoolKernels {
                     if let argmaxf, let dyf, let dxf {
                         while i &+ Lanes.width <= c {
                             let position = Lanes.load(argmaxf + (offset &+ i))
-                            let gradient = Lanes.load(dyf + (offset &+ i))
+                            var gradient = Lanes.load(dyf + (offset &+ i))
+                            if let reluOutputf {
+                                let open = Lanes.load(reluOutputf + (offset &+ i)) .> 0
+                                gradient = Lanes.Vector(repeating: 0).replacing(with: gradient, where: open)
+                            }
+                            if tiles && k == 2 {   // 2×2 tiles unrolled: each position written once
+                                let top = dxf + (corner &+ i), bottom = top + rowStride, zero = Lanes.Vector(repeating: 0)
+                                let sum = zero + gradient
+                                Lanes.store(zero.replacing(with: sum, where: position .== 0), top)
+                                Lanes.store(zero.replacing(with: sum, where: position .== 1), top + c)
+                                Lanes.store(zero.replacing(with: sum, where: position .== 2), bottom)
+                                Lanes.store(zero.replacing(with: sum, where: position .== 3), bottom + c)
+                                i &+= Lanes.width
+                                continue
+                            }
                             var index: Float = 0
                             for ky in 0..<k {
                                 let line = dxf + (corner &+ ky &* rowStride &+ i)
@@ -116,12 +143,23 @@ enum PoolKernels {
                                 for kx in 0..<k { dx[corner &+ ky &* rowStride &+ kx &* c &+ i] = 0 }
                             }
                         }
-                        dx[corner &+ (position / k) &* rowStride &+ (position % k) &* c &+ i] += dy[offset &+ i]
+                        let open = reluOutput.map { $0[offset &+ i] > 0 } ?? true
+                        dx[corner &+ (position / k) &* rowStride &+ (position % k) &* c &+ i] += open ? dy[offset &+ i] : 0
                         i &+= 1
                     }
                     offset &+= c
                 }
             }
         }
+    }
+
+    /// One step of the running maximum: `value` at window position `index` replaces `largest`
+    /// where it is strictly larger (so the first maximum wins ties).
+    @inline(__always)
+    private static func keepLarger(_ value: Lanes.Vector, index: Float, largest: inout Lanes.Vector,
+                                   position: inout Lanes.Vector) {
+        let larger = value .> largest
+        largest.replace(with: value, where: larger)
+        position.replace(with: index, where: larger)
     }
 }

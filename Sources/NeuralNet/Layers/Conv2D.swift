@@ -1,11 +1,14 @@
 /// Keras `Conv2D` on channels-last images: `y = activation(conv(x, kernel) + bias)`, kernel
 /// (KH, KW, C, F) from `initializer` with fan_in = KH·KW·C and fan_out = KH·KW·F, bias zero.
 ///
-/// Each pass is one matrix product over the whole batch: the patches are unfolded (im2col) into
-/// `scratch`, (B·OH·OW, KH·KW·C), and multiplied by the kernel read as a (KH·KW·C, F) matrix, which
-/// gives y (B, OH, OW, F) directly. Parameter slice: kernel then bias (F) — `get_weights()`.
-/// With a `worker`, each pass runs as two halves on two cores (the batch's halves, and for the
-/// kernel gradient the halves of its rows), each product on one BLAS thread.
+/// Each pass is a matrix product per chunk of images: the chunk's patches are unfolded (im2col)
+/// into `scratch`, (images·OH·OW, KH·KW·C), and multiplied by the kernel read as a (KH·KW·C, F)
+/// matrix, which gives that chunk of y (B, OH, OW, F) directly. Chunks are small (see
+/// `chunkScalars`) so the patches and the patch gradients move through a core's cache, never
+/// through memory; the backward pass unfolds each chunk again rather than keeping the batch's
+/// patches. Parameter slice: kernel then bias (F) — `get_weights()`.
+/// With a `worker`, each pass runs as two halves on two cores (the batch's halves), each product
+/// on one BLAS thread.
 final class Conv2D<Scalar: NeuralScalar>: Layer {
     let geometry: ConvGeometry
     let filters: Int
@@ -15,6 +18,10 @@ final class Conv2D<Scalar: NeuralScalar>: Layer {
     private var kernelGradient: UnsafeMutablePointer<Scalar>?
     /// Takes half of each pass while a fit or evaluation that set it runs.
     var worker: SplitWorker?
+    /// True when the next layer's backward pass already applied this layer's activation gradient
+    /// (a relu followed by max pooling, see `Network.fuseReluIntoPooling`): `backward` then
+    /// receives ∂L/∂(pre-activation) and skips that pass.
+    var nextAppliesActivationGradient = false
 
     init(geometry: ConvGeometry, filters: Int, activation: Activation, initializer: Initializer = .glorotUniform) {
         self.geometry = geometry
@@ -34,11 +41,22 @@ final class Conv2D<Scalar: NeuralScalar>: Layer {
     private var slope: Scalar { Scalar(Activation.defaultLeakySlope) }
 
     func largestProduct(batch: Int) -> Int { batch * geometry.outputPixels * patchSize * filters }
-    /// The unfolded patches (B·OH·OW, KH·KW·C), kept for the kernel gradient.
-    func scratchCount(batch: Int) -> Int? { Checked.product(batch, geometry.outputPixels, patchSize) }
-    /// The patch gradients (B·OH·OW, KH·KW·C) before they are folded back into the input gradient,
-    /// followed by the second half-batch's kernel and bias gradients.
-    func temporaryCount(batch: Int) -> Int? { Checked.sum(scratchCount(batch: batch), parameterCount) }
+    /// Two chunks' unfolded patches (one per half-batch). Nothing is kept from forward to backward:
+    /// unfolding a chunk again costs less than storing the patches of the whole batch.
+    func scratchCount(batch: Int) -> Int? { chunkPairCount(batch: batch) }
+    /// Two chunks' patch gradients (one per half-batch) before they are folded back into the input
+    /// gradient, followed by the second half-batch's kernel and bias gradients.
+    func temporaryCount(batch: Int) -> Int? { Checked.sum(chunkPairCount(batch: batch), parameterCount) }
+    private func chunkPairCount(batch: Int) -> Int? {
+        Checked.product(2, Swift.min(chunkImages, batch), geometry.outputPixels, patchSize)
+    }
+
+    /// Patch scalars one chunk of images should hold: small enough that the chunk's patches stay in
+    /// a core's L2 cache between being written and being read by the products and the fold (1 MB
+    /// of `Float` measured fastest on the CNN benchmark). Set before the layer's buffers are sized.
+    var chunkScalars = 262_144
+    /// Images per chunk: each half-batch's unfold → products → fold run a chunk at a time.
+    var chunkImages: Int { Swift.max(1, chunkScalars / Swift.max(1, geometry.outputPixels * patchSize)) }
 
     func bind(parameters: UnsafeMutablePointer<Scalar>, gradients: UnsafeMutablePointer<Scalar>,
               state: UnsafeMutablePointer<Scalar>) {
@@ -54,23 +72,51 @@ final class Conv2D<Scalar: NeuralScalar>: Layer {
         (kernel + patchSize * filters).update(repeating: 0, count: filters)
     }
 
-    /// x (B, H, W, C) → col (B·OH·OW, KH·KW·C) → y = col · kernel (B·OH·OW, F), plus bias, activated.
+    /// x (B, H, W, C) → col (B·OH·OW, KH·KW·C) → y = col · kernel (B·OH·OW, F), plus bias, activated,
+    /// a chunk of images at a time (each half-batch unfolding into its own chunk of `scratch`).
     func forward(input: UnsafePointer<Scalar>, output: UnsafeMutablePointer<Scalar>, batch: Int,
                  training: Bool, scratch: UnsafeMutablePointer<Scalar>) {
+        forward(input: input, output: output, batch: batch, training: training, scratch: scratch, pooling: nil)
+    }
+
+    /// The forward pass, followed on each chunk — while its output is still in cache — by the next
+    /// layer's max pooling when `pooling` gives that layer's output and scratch. A relu whose
+    /// gradient the pooling applies (`nextAppliesActivationGradient`) then acts on the pooled values
+    /// (with the bias), and `output` keeps the convolution without bias, which nothing else reads.
+    func forward(input: UnsafePointer<Scalar>, output: UnsafeMutablePointer<Scalar>, batch: Int, training: Bool,
+                 scratch: UnsafeMutablePointer<Scalar>, pooling: ChunkPooling<Scalar>?) {
         guard let kernel else { return }
         let pixels = geometry.outputPixels, patch = patchSize, filters = filters
         let inputSize = geometry.inputSize, geometry = geometry, activation = activation, slope = slope
-        Halves.run(batch, worker: worker) { start, count in
-            let col = scratch + start * pixels * patch, y = output + start * pixels * filters
-            Im2Col.unfold(input + start * inputSize, into: col, batch: count, geometry: geometry)
-            Scalar.gemm(transposeA: false, transposeB: false, m: count * pixels, n: filters, k: patch,
-                        alpha: 1, a: col, lda: patch, b: kernel, ldb: filters, beta: 0, c: y, ldc: filters)
-            ActivationKernels.addBiasAndActivate(activation, slope: slope, y: y, bias: kernel + patch * filters,
-                                                 batch: count * pixels, width: filters)
+        let chunk = Swift.min(chunkImages, batch)
+        // relu(max(z) + b) = max(relu(z + b)) exactly (rounding is monotonic): with the pooling's
+        // backward pass applying the relu gradient, bias and relu go on the 4× smaller pooled values.
+        let activatesPooled = pooling != nil && nextAppliesActivationGradient && activation == .relu
+        Halves.run(batch, worker: worker) { half, halfCount in
+            let col = scratch + (half == 0 ? 0 : chunk * pixels * patch)
+            for start in stride(from: half, to: half + halfCount, by: chunk) {
+                let count = Swift.min(chunk, half + halfCount - start), y = output + start * pixels * filters
+                Im2Col.unfold(input + start * inputSize, into: col, batch: count, geometry: geometry)
+                Scalar.gemm(transposeA: false, transposeB: false, m: count * pixels, n: filters, k: patch,
+                            alpha: 1, a: col, lda: patch, b: kernel, ldb: filters, beta: 0, c: y, ldc: filters)
+                if !activatesPooled {
+                    ActivationKernels.addBiasAndActivate(activation, slope: slope, y: y, bias: kernel + patch * filters,
+                                                         batch: count * pixels, width: filters)
+                }
+                guard let pooling else { continue }
+                let pooledPixels = pooling.geometry.outputPixels, pooled = pooling.output + start * pooledPixels * filters
+                PoolKernels.maxForward(y, pooled, argmax: training ? pooling.argmax + start * pooledPixels * filters : nil,
+                                       batch: count, geometry: pooling.geometry)
+                if activatesPooled {
+                    ActivationKernels.addBiasAndActivate(activation, slope: slope, y: pooled, bias: kernel + patch * filters,
+                                                         batch: count * pooledPixels, width: filters)
+                }
+            }
         }
     }
 
-    /// dy (B·OH·OW, F) → dz in place; dkernel = colᵀ · dz (KH·KW·C, F); dbias = Σ dz (F);
+    /// A chunk of images at a time: dy (B·OH·OW, F) → dz in place; the chunk's patches unfolded
+    /// again into `scratch`; dkernel += colᵀ · dz (KH·KW·C, F); dbias += Σ dz (F);
     /// dcol = dz · kernelᵀ (B·OH·OW, KH·KW·C) in `temporary`, folded into dx (B, H, W, C).
     /// Each half of the batch sums its own kernel and bias gradients (the second half's into the
     /// end of `temporary`), added at the end.
@@ -80,23 +126,38 @@ final class Conv2D<Scalar: NeuralScalar>: Layer {
         guard let kernel, let kernelGradient else { return }
         let pixels = geometry.outputPixels, patch = patchSize, filters = filters
         let inputSize = geometry.inputSize, geometry = geometry, activation = activation, slope = slope
-        let weights = parameterCount
+        let weights = parameterCount, chunk = Swift.min(chunkImages, batch), activated = !nextAppliesActivationGradient
         let partial = temporary + (temporaryCount(batch: batch) ?? weights) - weights
         Halves.run(batch, worker: worker) { start, count in
-            let rows = count * pixels
-            let dz = outputGradient + start * pixels * filters, col = scratch + start * pixels * patch
-            ActivationKernels.backward(activation, slope: slope, y: output + start * pixels * filters, gradient: dz,
-                                       batch: rows, width: filters)
-            let gradient = start == 0 ? kernelGradient : partial
-            Scalar.gemm(transposeA: true, transposeB: false, m: patch, n: filters, k: rows,
-                        alpha: 1, a: col, lda: patch, b: dz, ldb: filters, beta: 0, c: gradient, ldc: filters)
-            DenseKernels.columnSums(dz, rows: rows, width: filters, into: gradient + patch * filters)
-            guard let inputGradient else { return }
-            let dcol = temporary + start * pixels * patch
-            Scalar.gemm(transposeA: false, transposeB: true, m: rows, n: patch, k: filters,
-                        alpha: 1, a: dz, lda: filters, b: kernel, ldb: filters, beta: 0, c: dcol, ldc: patch)
-            Im2Col.fold(dcol, into: inputGradient + start * inputSize, batch: count, geometry: geometry)
+            let col = scratch + (start == 0 ? 0 : chunk * pixels * patch)
+            let dcol = temporary + (start == 0 ? 0 : chunk * pixels * patch)
+            let gradient = start == 0 ? kernelGradient : partial, biasGradient = gradient + patch * filters
+            biasGradient.update(repeating: 0, count: filters)
+            for first in stride(from: start, to: start + count, by: chunk) {
+                let images = Swift.min(chunk, start + count - first), rows = images * pixels
+                let dz = outputGradient + first * pixels * filters
+                if activated {
+                    ActivationKernels.backward(activation, slope: slope, y: output + first * pixels * filters, gradient: dz,
+                                               batch: rows, width: filters)
+                }
+                Im2Col.unfold(input + first * inputSize, into: col, batch: images, geometry: geometry)
+                Scalar.gemm(transposeA: true, transposeB: false, m: patch, n: filters, k: rows, alpha: 1, a: col, lda: patch,
+                            b: dz, ldb: filters, beta: first == start ? 0 : 1, c: gradient, ldc: filters)
+                for row in 0..<rows { Lanes.add(dz + row * filters, to: biasGradient, count: filters) }
+                guard let inputGradient else { continue }
+                Scalar.gemm(transposeA: false, transposeB: true, m: rows, n: patch, k: filters,
+                            alpha: 1, a: dz, lda: filters, b: kernel, ldb: filters, beta: 0, c: dcol, ldc: patch)
+                Im2Col.fold(dcol, into: inputGradient + first * inputSize, batch: images, geometry: geometry)
+            }
         }
         if batch / 2 > 0 { Lanes.add(partial, to: kernelGradient, count: weights) }
     }
+}
+
+/// Where a convolution's forward pass writes the max pooling that follows it (see
+/// `Conv2D.forward(…pooling:)`): the pooling's geometry, output and argmax scratch.
+struct ChunkPooling<Scalar: NeuralScalar> {
+    let geometry: ConvGeometry
+    let output: UnsafeMutablePointer<Scalar>
+    let argmax: UnsafeMutablePointer<Scalar>
 }

@@ -5,6 +5,10 @@ final class MaxPool2D<Scalar: NeuralScalar>: Layer {
     let geometry: ConvGeometry
     /// Takes half of the batch while a fit or evaluation that set it runs.
     var worker: SplitWorker?
+    /// True when the input is a relu's output and this layer's backward pass applies the relu's
+    /// gradient (zero where the pooled value is not positive) for the layer before it
+    /// (see `Network.fuseReluIntoPooling`).
+    var appliesReluGradient = false
 
     init(geometry: ConvGeometry) {
         self.geometry = geometry
@@ -28,15 +32,17 @@ final class MaxPool2D<Scalar: NeuralScalar>: Layer {
         }
     }
 
-    /// dy (B, OH, OW, C) → dx (B, H, W, C), each gradient to its window's argmax (from `scratch`).
+    /// dy (B, OH, OW, C) → dx (B, H, W, C), each gradient to its window's argmax (from `scratch`),
+    /// masked by the relu before this layer when `appliesReluGradient`.
     func backward(input: UnsafePointer<Scalar>, output: UnsafePointer<Scalar>,
                   outputGradient: UnsafeMutablePointer<Scalar>, inputGradient: UnsafeMutablePointer<Scalar>?,
                   batch: Int, scratch: UnsafeMutablePointer<Scalar>, temporary: UnsafeMutablePointer<Scalar>) {
         guard let inputGradient else { return }
-        let geometry = geometry, outputSize = outputSize
+        let geometry = geometry, outputSize = outputSize, masks = appliesReluGradient
         Halves.run(batch, worker: worker) { start, count in
             PoolKernels.maxBackward(argmax: scratch + start * outputSize, outputGradient + start * outputSize,
-                                    inputGradient + start * geometry.inputSize, batch: count, geometry: geometry)
+                                    inputGradient + start * geometry.inputSize,
+                                    reluOutput: masks ? output + start * outputSize : nil, batch: count, geometry: geometry)
         }
     }
 }

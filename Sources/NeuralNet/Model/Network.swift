@@ -37,6 +37,21 @@ final class Network<Scalar: NeuralScalar> {
             offset += layer.parameterCount
             stateOffset += layer.stateCount
         }
+        Self.fuseReluIntoPooling(nodes)
+    }
+
+    /// A relu convolution followed by max pooling: the pooling's backward pass zeroes the gradients
+    /// whose pooled value is not positive — exactly those the relu's backward pass would zero, since
+    /// each gradient goes to its window's maximum — so the convolution skips its own pass over the
+    /// four-times-larger activation gradient (and, in `forward`, the bias and relu act on the pooled
+    /// values). The gradients are the same, except that when adding the bias rounds two values of a
+    /// window to a tie, the gradient may go to the other one of the two.
+    private static func fuseReluIntoPooling(_ nodes: [LayerNode<Scalar>]) {
+        for (node, next) in zip(nodes, nodes.dropFirst()) {
+            guard case .conv2d(let conv) = node, conv.activation == .relu, case .maxPool2D(let pool) = next else { continue }
+            conv.nextAppliesActivationGradient = true
+            pool.appliesReluGradient = true
+        }
     }
 
     var outputSize: Int { nodes.last?.layer.outputSize ?? inputSize }
@@ -93,11 +108,24 @@ final class Network<Scalar: NeuralScalar> {
     @discardableResult
     func forward(batch: Int, workspace: Workspace<Scalar>, training: Bool = false) -> UnsafeMutablePointer<Scalar> {
         var input = UnsafePointer(workspace.batch.input.pointer)
-        for (index, node) in nodes.enumerated() {
+        var index = 0
+        while index < nodes.count {
             let output = workspace.outputs[index].pointer
-            node.forward(input: input, output: output, batch: batch, training: training,
-                         scratch: workspace.scratch[index].pointer)
+            if case .conv2d(let conv) = nodes[index], index + 1 < nodes.count, case .maxPool2D(let pool) = nodes[index + 1] {
+                // The pooling runs inside the convolution's chunks, on outputs still in cache.
+                let pooled = workspace.outputs[index + 1].pointer
+                conv.forward(input: input, output: output, batch: batch, training: training,
+                             scratch: workspace.scratch[index].pointer,
+                             pooling: ChunkPooling(geometry: pool.geometry, output: pooled,
+                                                   argmax: workspace.scratch[index + 1].pointer))
+                input = UnsafePointer(pooled)
+                index += 2
+                continue
+            }
+            nodes[index].forward(input: input, output: output, batch: batch, training: training,
+                                 scratch: workspace.scratch[index].pointer)
             input = UnsafePointer(output)
+            index += 1
         }
         return workspace.layerInput(nodes.count)
     }

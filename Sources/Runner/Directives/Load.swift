@@ -132,14 +132,3 @@ extension DatasetCatalog {
         }
     }
 }
-
-/// Runs `body`, turning any error that is not already a `RunError` into one at `location`.
-func wrap<T>(at location: SourceLocation, _ body: () throws -> T) throws -> T {
-    do {
-        return try body()
-    } catch let error as RunError {
-        throw error
-    } catch {
-        throw RunError(at: location, String(describing: error))
-    }
-}

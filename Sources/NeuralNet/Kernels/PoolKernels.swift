@@ -75,9 +75,12 @@ enum PoolKernels {
     /// (For tiling windows each position is written once, so `dx` is never cleared first.)
     /// With `reluOutput` — the forward output `y`, when `x` is a relu's output — a gradient whose
     /// `y` is not positive is sent as 0: the relu's backward pass, done here on the smaller `y`.
+    /// With `channelSums` (C), each channel's sent gradients are added to it — Σ dx per channel,
+    /// read from the four-times-smaller `dy`.
     @inline(__always)
     static func maxBackward<S: NeuralScalar>(argmax: UnsafePointer<S>, _ dy: UnsafePointer<S>, _ dx: UnsafeMutablePointer<S>,
-                                             reluOutput: UnsafePointer<S>? = nil, batch: Int, geometry g: ConvGeometry) {
+                                             reluOutput: UnsafePointer<S>? = nil, channelSums: UnsafeMutablePointer<S>? = nil,
+                                             batch: Int, geometry g: ConvGeometry) {
         let c = g.channels, k = g.window, rowStride = g.width &* c
         // Windows that neither overlap nor leave gaps write every position they cover, so only the
         // rows and columns past the last window need zeroing; otherwise gradients accumulate.
@@ -95,7 +98,7 @@ enum PoolKernels {
             dx.update(repeating: 0, count: batch &* g.inputSize)
         }
         let argmaxf = Lanes.float(argmax), dyf = Lanes.float(dy), dxf = Lanes.float(dx)
-        let reluOutputf = reluOutput.flatMap { Lanes.float($0) }
+        let reluOutputf = reluOutput.flatMap { Lanes.float($0) }, sumsf = channelSums.flatMap { Lanes.float($0) }
         var offset = 0
         for b in 0..<batch {
             let image = b &* g.inputSize
@@ -111,6 +114,7 @@ enum PoolKernels {
                                 let open = Lanes.load(reluOutputf + (offset &+ i)) .> 0
                                 gradient = Lanes.Vector(repeating: 0).replacing(with: gradient, where: open)
                             }
+                            if let sumsf { Lanes.store(Lanes.load(sumsf + i) + gradient, sumsf + i) }
                             if tiles && k == 2 {   // 2×2 tiles unrolled: each position written once
                                 let top = dxf + (corner &+ i), bottom = top + rowStride, zero = Lanes.Vector(repeating: 0)
                                 let sum = zero + gradient
@@ -144,7 +148,9 @@ enum PoolKernels {
                             }
                         }
                         let open = reluOutput.map { $0[offset &+ i] > 0 } ?? true
-                        dx[corner &+ (position / k) &* rowStride &+ (position % k) &* c &+ i] += open ? dy[offset &+ i] : 0
+                        let sent: S = open ? dy[offset &+ i] : 0
+                        dx[corner &+ (position / k) &* rowStride &+ (position % k) &* c &+ i] += sent
+                        channelSums?[i] += sent
                         i &+= 1
                     }
                     offset &+= c

@@ -52,9 +52,10 @@ final class Conv2D<Scalar: NeuralScalar>: Layer {
     }
 
     /// Patch scalars one chunk of images should hold: small enough that the chunk's patches stay in
-    /// a core's L2 cache between being written and being read by the products and the fold (1 MB
-    /// of `Float` measured fastest on the CNN benchmark). Set before the layer's buffers are sized.
-    var chunkScalars = 262_144
+    /// a core's L2 cache between being written and being read by the products and the fold (512 KB
+    /// of `Float` measured fastest on the CNN benchmark, once the pooling's backward pass also
+    /// writes each chunk's output gradient). Set before the layer's buffers are sized.
+    var chunkScalars = 131_072
     /// Images per chunk: each half-batch's unfold → products → fold run a chunk at a time.
     var chunkImages: Int { Swift.max(1, chunkScalars / Swift.max(1, geometry.outputPixels * patchSize)) }
 
@@ -123,11 +124,25 @@ final class Conv2D<Scalar: NeuralScalar>: Layer {
     func backward(input: UnsafePointer<Scalar>, output: UnsafePointer<Scalar>,
                   outputGradient: UnsafeMutablePointer<Scalar>, inputGradient: UnsafeMutablePointer<Scalar>?,
                   batch: Int, scratch: UnsafeMutablePointer<Scalar>, temporary: UnsafeMutablePointer<Scalar>) {
+        backward(input: input, output: output, outputGradient: outputGradient, inputGradient: inputGradient,
+                 batch: batch, scratch: scratch, temporary: temporary, pooling: nil)
+    }
+
+    /// The backward pass, preceded on each chunk by the next layer's max pooling backward pass when
+    /// `pooling` gives that layer's argmax, output gradient and (for the relu mask) output: the
+    /// chunk's part of `outputGradient` is written just before the products read it, still in cache.
+    func backward(input: UnsafePointer<Scalar>, output: UnsafePointer<Scalar>,
+                  outputGradient: UnsafeMutablePointer<Scalar>, inputGradient: UnsafeMutablePointer<Scalar>?,
+                  batch: Int, scratch: UnsafeMutablePointer<Scalar>, temporary: UnsafeMutablePointer<Scalar>,
+                  pooling: ChunkPoolingGradient<Scalar>?) {
         guard let kernel, let kernelGradient else { return }
         let pixels = geometry.outputPixels, patch = patchSize, filters = filters
         let inputSize = geometry.inputSize, geometry = geometry, activation = activation, slope = slope
         let weights = parameterCount, chunk = Swift.min(chunkImages, batch), activated = !nextAppliesActivationGradient
         let partial = temporary + (temporaryCount(batch: batch) ?? weights) - weights
+        // The bias gradient Σ dz is the sum of the gradients the pooling sends, unless an activation
+        // gradient still applies to dz after the pooling's pass.
+        let sumsPooled = pooling != nil && !activated
         Halves.run(batch, worker: worker) { start, count in
             let col = scratch + (start == 0 ? 0 : chunk * pixels * patch)
             let dcol = temporary + (start == 0 ? 0 : chunk * pixels * patch)
@@ -136,6 +151,12 @@ final class Conv2D<Scalar: NeuralScalar>: Layer {
             for first in stride(from: start, to: start + count, by: chunk) {
                 let images = Swift.min(chunk, start + count - first), rows = images * pixels
                 let dz = outputGradient + first * pixels * filters
+                if let pooling {
+                    let pooled = first * pooling.geometry.outputPixels * filters
+                    PoolKernels.maxBackward(argmax: pooling.argmax + pooled, pooling.outputGradient + pooled, dz,
+                                            reluOutput: pooling.reluOutput.map { $0 + pooled }, channelSums: sumsPooled ? biasGradient : nil,
+                                            batch: images, geometry: pooling.geometry)
+                }
                 if activated {
                     ActivationKernels.backward(activation, slope: slope, y: output + first * pixels * filters, gradient: dz,
                                                batch: rows, width: filters)
@@ -143,7 +164,9 @@ final class Conv2D<Scalar: NeuralScalar>: Layer {
                 Im2Col.unfold(input + first * inputSize, into: col, batch: images, geometry: geometry)
                 Scalar.gemm(transposeA: true, transposeB: false, m: patch, n: filters, k: rows, alpha: 1, a: col, lda: patch,
                             b: dz, ldb: filters, beta: first == start ? 0 : 1, c: gradient, ldc: filters)
-                for row in 0..<rows { Lanes.add(dz + row * filters, to: biasGradient, count: filters) }
+                if !sumsPooled {
+                    for row in 0..<rows { Lanes.add(dz + row * filters, to: biasGradient, count: filters) }
+                }
                 guard let inputGradient else { continue }
                 Scalar.gemm(transposeA: false, transposeB: true, m: rows, n: patch, k: filters,
                             alpha: 1, a: dz, lda: filters, b: kernel, ldb: filters, beta: 0, c: dcol, ldc: patch)
@@ -160,4 +183,14 @@ struct ChunkPooling<Scalar: NeuralScalar> {
     let geometry: ConvGeometry
     let output: UnsafeMutablePointer<Scalar>
     let argmax: UnsafeMutablePointer<Scalar>
+}
+
+/// What a convolution's backward pass needs to run the max pooling's backward pass that follows it
+/// (see `Conv2D.backward(…pooling:)`): the pooling's geometry, argmax, output gradient, and its
+/// output when it applies the convolution's relu gradient.
+struct ChunkPoolingGradient<Scalar: NeuralScalar> {
+    let geometry: ConvGeometry
+    let argmax: UnsafePointer<Scalar>
+    let outputGradient: UnsafePointer<Scalar>
+    let reluOutput: UnsafePointer<Scalar>?
 }

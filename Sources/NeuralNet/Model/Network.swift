@@ -172,6 +172,23 @@ final class Network<Scalar: NeuralScalar> {
     private func backward(from index: Int, batch: Int, workspace: Workspace<Scalar>) {
         var layer = index
         while layer >= 0 {
+            if layer > 0, case .maxPool2D(let pool) = nodes[layer], case .conv2d(let conv) = nodes[layer - 1] {
+                // The pooling's backward pass runs inside the convolution's chunks, so each chunk's
+                // convolution gradient is read back while still in cache.
+                let below = layer - 1
+                conv.backward(input: workspace.layerInput(below), output: workspace.outputs[below].pointer,
+                              outputGradient: workspace.gradients[below].pointer,
+                              inputGradient: below == 0 ? nil : workspace.gradients[below - 1].pointer,
+                              batch: batch, scratch: workspace.scratch[below].pointer,
+                              temporary: workspace.temporary.pointer,
+                              pooling: ChunkPoolingGradient(geometry: pool.geometry,
+                                                            argmax: workspace.scratch[layer].pointer,
+                                                            outputGradient: workspace.gradients[layer].pointer,
+                                                            reluOutput: pool.appliesReluGradient
+                                                                ? UnsafePointer(workspace.outputs[layer].pointer) : nil))
+                layer -= 2
+                continue
+            }
             nodes[layer].backward(input: workspace.layerInput(layer), output: workspace.outputs[layer].pointer,
                                   outputGradient: workspace.gradients[layer].pointer,
                                   inputGradient: layer == 0 ? nil : workspace.gradients[layer - 1].pointer,

@@ -42,7 +42,7 @@ final class ImageGridTests: XCTestCase {
         XCTAssertEqual(parsed.all("image").first?.attributes["width"], "40")
     }
 
-    func testInvalidImagesBecomePlaceholdersAndBadSettingsAreClamped() {
+    func testInvalidImagesBecomeGreyCellsAndBadSettingsAreClamped() {
         let images = [GrayImage(width: 2, height: 2, pixels: [1]), GrayImage(width: -3, height: 0, pixels: []), digit(3)]
         let parsed = checkChart(ImageGrid(images: images, captions: ["x"], columns: -4, cellSize: .nan).svg())
         XCTAssertEqual(parsed.all("image").count, 1)

@@ -73,7 +73,7 @@ final class LoadAndPreprocessTests: XCTestCase {
         assertSingleError(cell("preprocess", "reshape: 28x28x1\nflatten: yes"), line: 3, column: 1, "not both")
     }
 
-    func testEmptyPreprocessHasNothingToDo() {
+    func testEmptyPreprocessIsRefused() {
         assertSingleError(cell("preprocess", "\n# only a comment\n"), line: 1, column: 1, "preprocess has nothing to do",
                           hint: "`flatten: true`")
     }

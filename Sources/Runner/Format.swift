@@ -1,13 +1,13 @@
 import Charts
 import Foundation
 
-/// Number formatting shared by every cell's tables and text, so the report reads consistently.
-enum Format {
+/// Number formatting shared by every cell's tables and text and the terminal, so they read alike.
+public enum Format {
     /// `60000` → `60,000`.
     static func integer(_ value: Int) -> String { NumberFormat.grouped(value) }
 
     /// A loss or accuracy as Keras prints it: 4 decimals, or scientific below 1e-3.
-    static func metric(_ value: Double) -> String {
+    public static func metric(_ value: Double) -> String {
         guard value.isFinite else { return String(describing: value) }
         if value != 0 && abs(value) < 1e-3 { return String(format: "%.4e", value) }
         return String(format: "%.4f", value)

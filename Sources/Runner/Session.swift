@@ -87,19 +87,19 @@ public struct Session {
 
     /// The training set as the model sees it (preprocessed once, then reused).
     mutating func trainingExamples(for directive: String, at location: SourceLocation) throws -> Examples {
-        if let cachedTrain { return cachedTrain }
-        let data = try requireData(for: directive, at: location)
-        let examples = try data.files.train.examples(preprocessing)
-        cachedTrain = examples
-        return examples
+        try examples(of: \.train, cachedIn: &cachedTrain, for: directive, at: location)
     }
 
     /// The test set as the model sees it (preprocessed once, then reused).
     mutating func testExamples(for directive: String, at location: SourceLocation) throws -> Examples {
-        if let cachedTest { return cachedTest }
-        let data = try requireData(for: directive, at: location)
-        let examples = try data.files.test.examples(preprocessing)
-        cachedTest = examples
+        try examples(of: \.test, cachedIn: &cachedTest, for: directive, at: location)
+    }
+
+    private func examples(of split: KeyPath<DatasetFiles, DatasetSplit>, cachedIn cache: inout Examples?,
+                          for directive: String, at location: SourceLocation) throws -> Examples {
+        if let cache { return cache }
+        let examples = try requireData(for: directive, at: location).files[keyPath: split].examples(preprocessing)
+        cache = examples
         return examples
     }
 

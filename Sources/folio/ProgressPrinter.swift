@@ -49,15 +49,15 @@ final class ProgressPrinter {
             let perStep = elapsed / Double(max(step, 1))
             let eta = perStep * Double(steps - step)
             let line = "\(Self.counter(step, steps)) \(Self.bar(step, steps)) \(Self.duration(eta)) \(Self.perStep(perStep))"
-                + " - accuracy: \(Self.metric(accuracy)) - loss: \(Self.metric(loss))"
+                + " - accuracy: \(Format.metric(accuracy)) - loss: \(Format.metric(loss))"
             Terminal.progress(line)
             lineOpen = true
         case .epochFinished(let summary):
             var line = "\(Self.counter(steps, steps)) \(Self.bar(steps, steps)) \(Self.duration(summary.seconds))"
             line += " \(Self.perStep(summary.seconds / Double(max(steps, 1))))"
-            line += " - accuracy: \(Self.metric(summary.accuracy)) - loss: \(Self.metric(summary.loss))"
+            line += " - accuracy: \(Format.metric(summary.accuracy)) - loss: \(Format.metric(summary.loss))"
             if let valAccuracy = summary.valAccuracy, let valLoss = summary.valLoss {
-                line += " - val_accuracy: \(Self.metric(valAccuracy)) - val_loss: \(Self.metric(valLoss))"
+                line += " - val_accuracy: \(Format.metric(valAccuracy)) - val_loss: \(Format.metric(valLoss))"
             }
             if Terminal.isInteractive { Terminal.progress(line) } else { Terminal.error(line) }
             lineOpen = Terminal.isInteractive
@@ -111,10 +111,6 @@ final class ProgressPrinter {
     private static func perStep(_ seconds: Double) -> String {
         seconds >= 1 ? String(format: "%.0fs/step", seconds)
             : seconds >= 1e-3 ? String(format: "%.0fms/step", seconds * 1e3) : String(format: "%.0fµs/step", seconds * 1e6)
-    }
-
-    private static func metric(_ value: Double) -> String {
-        value != 0 && abs(value) < 1e-3 ? String(format: "%.4e", value) : String(format: "%.4f", value)
     }
 
     private static func megabytes(_ bytes: Int) -> String {

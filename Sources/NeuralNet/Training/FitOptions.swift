@@ -20,3 +20,11 @@ public struct FitOptions: Sendable {
         self.shuffle = shuffle
     }
 }
+
+extension FitOptions {
+    /// Keras' split of `count` rows: `split_at = floor(count · (1 − validationSplit))`; rows
+    /// `[0, split_at)` train and the rest validate (held out before any shuffling).
+    public func trainingRows(of count: Int) -> Int {
+        validationSplit > 0 ? Int((Double(count) * (1 - validationSplit)).rounded(.down)) : count
+    }
+}

@@ -16,8 +16,7 @@ struct FitPlan {
         try options.optimizer.validate()
         try data.check(inputShape: model.inputShape, outputUnits: model.network.outputSize, loss: options.loss)
 
-        // Keras: split_at = floor(N · (1 − split)); rows [0, split_at) train, the rest validate.
-        let training = split > 0 ? Int((Double(data.count) * (1 - split)).rounded(.down)) : data.count
+        let training = options.trainingRows(of: data.count)
         guard training > 0, split == 0 || training < data.count else {
             throw NeuralNetError.validationSplitLeavesNoRows(split: split, count: data.count, trainingRows: training)
         }

@@ -25,7 +25,7 @@ extension Session {
 
     /// Counts of (true class, predicted class) pairs from the last evaluation.
     func confusionMatrix() -> (matrix: [[Int]], classes: Int)? {
-        guard let evaluation, let labels = cachedTestLabels() else { return nil }
+        guard let evaluation, let labels = data?.files.test.labels.bytes else { return nil }
         let classes = max(Int(labels.max() ?? 0), Int(evaluation.predictedLabels.max() ?? 0)) + 1
         guard classes > 1, classes <= 100, labels.count == evaluation.predictedLabels.count else { return nil }
         var matrix = [[Int]](repeating: [Int](repeating: 0, count: classes), count: classes)
@@ -40,10 +40,5 @@ extension Session {
         let names = classNames(count: classes)
         let heatmap = Heatmap(title: "Confusion matrix (test set)", rowLabels: names, columnLabels: names, values: matrix)
         return .chart(svg: heatmap.svg(), caption: "Confusion matrix: rows are true classes, columns predicted classes")
-    }
-
-    private func cachedTestLabels() -> [Int32]? {
-        guard let data else { return nil }
-        return data.files.test.labels.bytes.map { Int32($0) }
     }
 }

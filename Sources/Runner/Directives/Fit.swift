@@ -22,8 +22,7 @@ extension Session {
         self.history = history
         self.evaluation = nil
 
-        // Keras: split_at = floor(N · (1 − s)); rows from split_at on validate.
-        let trainingCount = Int((Double(train.count) * (1 - directive.validationSplit)).rounded(.down))
+        let trainingCount = options.trainingRows(of: train.count)
         let validationCount = train.count - trainingCount
         let steps = (trainingCount + directive.batchSize - 1) / directive.batchSize
         var summary = "Trained \(directive.epochs) epoch\(directive.epochs == 1 ? "" : "s") in \(Format.seconds(seconds)) "

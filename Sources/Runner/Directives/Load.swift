@@ -46,10 +46,10 @@ extension Session {
             }
         }
         let files = try wrap(at: cell.location) { try DatasetDirectory.load(directory) }
-        let labelCount = Self.distinctLabelCount(files)
+        let perClass = Self.labelHistogram(files.train.labels.bytes)
         setData(LoadedData(name: name, files: files,
-                           classNames: classNames.isEmpty ? (0..<labelCount).map(String.init) : classNames))
-        return overview(of: files, name: name, directory: directory)
+                           classNames: classNames.isEmpty ? (0..<perClass.count).map(String.init) : classNames))
+        return overview(of: files, perClass: perClass, name: name, directory: directory)
     }
 
     /// Restores a model saved by `save` (architecture and weights), ready for evaluate or predict.
@@ -72,14 +72,9 @@ extension Session {
         return notebookDirectory.appendingPathComponent(expanded).standardizedFileURL
     }
 
-    private static func distinctLabelCount(_ files: DatasetFiles) -> Int {
-        let maxLabel = files.train.labels.bytes.max() ?? 0
-        return Int(maxLabel) + 1
-    }
-
-    private func overview(of files: DatasetFiles, name: String, directory: URL) -> [Output] {
-        let shape = files.train.images.dimensions.dropFirst().map(String.init).joined(separator: "×")
-        let trainCounts = labelHistogram(files.train.labels.bytes)
+    /// The dataset's splits, its training images per class, and the first training images.
+    private func overview(of files: DatasetFiles, perClass trainCounts: [Int], name: String, directory: URL) -> [Output] {
+        let shape = Format.shape(Array(files.train.images.dimensions.dropFirst()))
         var rows: [[String]] = [
             ["training images", Format.integer(files.train.images.count), shape],
             ["test images", Format.integer(files.test.images.count), shape],
@@ -97,7 +92,8 @@ extension Session {
         return outputs
     }
 
-    private func labelHistogram(_ labels: [UInt8]) -> [Int] {
+    /// How many times each label occurs, indexed by label (0 up to the largest one).
+    private static func labelHistogram(_ labels: [UInt8]) -> [Int] {
         var counts = [Int](repeating: 0, count: Int(labels.max() ?? 0) + 1)
         for label in labels { counts[Int(label)] += 1 }
         return counts

@@ -92,4 +92,23 @@ final class FloatPathTests: XCTestCase {
         defer { worker.stop() }
         XCTAssertEqual(try train(worker: worker), try train(worker: nil))
     }
+
+    func testDropoutFloatMaskKeepsTheSameValuesAsTheScalarPath() {
+        for (rate, count) in [(0.5, 1001), (0.25, 4096), (0.9, 7), (0.1, 2)] {
+            var floatGenerator = SeededGenerator(seed: 9), doubleGenerator = SeededGenerator(seed: 9)
+            var floatMask = [Float](repeating: -1, count: count), doubleMask = [Double](repeating: -1, count: count)
+            floatMask.withUnsafeMutableBufferPointer { mask in
+                guard let base = mask.baseAddress else { return }
+                DropoutKernels.drawMask(base, count: count, rate: rate, using: &floatGenerator)
+            }
+            doubleMask.withUnsafeMutableBufferPointer { mask in
+                guard let base = mask.baseAddress else { return }
+                DropoutKernels.drawMask(base, count: count, rate: rate, using: &doubleGenerator)
+            }
+            XCTAssertEqual(floatMask, doubleMask.map { Float($0) }, "rate \(rate), \(count) values")
+            XCTAssertEqual(floatGenerator.next(), doubleGenerator.next(), "both paths draw the same number of steps")
+            let kept = Double(floatMask.filter { $0 > 0 }.count) / Double(count)
+            if count >= 1000 { XCTAssertEqual(kept, 1 - rate, accuracy: 0.05) }
+        }
+    }
 }

@@ -8,13 +8,29 @@ enum DropoutKernels {
                                           using generator: inout SeededGenerator) {
         let threshold = UInt64((rate * 4_294_967_296).rounded(.down))
         let kept = S(1 / (1 - rate))
+        // A local copy keeps the generator's state in registers (through `inout` it would go back
+        // to memory on every step).
+        var local = generator
+        defer { generator = local }
         var i = 0
-        while i < count {
-            let bits = generator.next()
-            mask[i] = (bits & 0xFFFF_FFFF) >= threshold ? kept : 0
-            if i + 1 < count { mask[i + 1] = (bits >> 32) >= threshold ? kept : 0 }
-            i += 2
+        if let maskf = Lanes.float(mask) {
+            // Four values from two steps, chosen without branches (a branch on a coin flip is
+            // mispredicted half the time, which cost more than drawing the bits).
+            let limit = SIMD4<UInt32>(repeating: UInt32(truncatingIfNeeded: threshold))
+            let zero = Lanes.Vector(repeating: 0), keptf = Lanes.Vector(repeating: Float(1 / (1 - rate)))
+            while i &+ Lanes.width <= count, threshold <= UInt64(UInt32.max) {
+                let bits = unsafeBitCast(SIMD2<UInt64>(local.next(), local.next()), to: SIMD4<UInt32>.self)
+                Lanes.store(zero.replacing(with: keptf, where: bits .>= limit), maskf + i)
+                i &+= Lanes.width
+            }
         }
+        while i &+ 1 < count {
+            let bits = local.next()
+            mask[i] = (bits & 0xFFFF_FFFF) >= threshold ? kept : 0
+            mask[i &+ 1] = (bits >> 32) >= threshold ? kept : 0
+            i &+= 2
+        }
+        if i < count { mask[i] = (local.next() & 0xFFFF_FFFF) >= threshold ? kept : 0 }
     }
 
     /// `y = x ⊙ mask` (also the backward rule: `dx = dy ⊙ mask`).

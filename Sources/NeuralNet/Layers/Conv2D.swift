@@ -51,13 +51,14 @@ final class Conv2D<Scalar: NeuralScalar>: Layer {
         Checked.product(2, Swift.min(chunkImages, batch), geometry.outputPixels, patchSize)
     }
 
-    /// Patch scalars one chunk of images should hold: small enough that the chunk's patches stay in
-    /// a core's L2 cache between being written and being read by the products and the fold (512 KB
-    /// of `Float` measured fastest on the CNN benchmark, once the pooling's backward pass also
-    /// writes each chunk's output gradient). Set before the layer's buffers are sized.
+    /// Scalars the larger of a chunk's patches and outputs should hold: small enough that both stay
+    /// in a core's L2 cache between being written and being read by the products, the pooling and
+    /// the fold (512 KB of `Float` measured fastest on the CNN benchmark). A first layer's outputs
+    /// (F per pixel) outgrow its patches (KH·KW·C per pixel) several times over, so they set its
+    /// chunks. Set before the layer's buffers are sized.
     var chunkScalars = 131_072
     /// Images per chunk: each half-batch's unfold → products → fold run a chunk at a time.
-    var chunkImages: Int { Swift.max(1, chunkScalars / Swift.max(1, geometry.outputPixels * patchSize)) }
+    var chunkImages: Int { Swift.max(1, chunkScalars / Swift.max(1, geometry.outputPixels * Swift.max(patchSize, filters))) }
 
     func bind(parameters: UnsafeMutablePointer<Scalar>, gradients: UnsafeMutablePointer<Scalar>,
               state: UnsafeMutablePointer<Scalar>) {

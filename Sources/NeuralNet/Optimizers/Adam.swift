@@ -39,21 +39,17 @@ final class Adam: Optimizer {
     private func update(_ parameters: UnsafeMutablePointer<Float>, _ gradients: UnsafePointer<Float>,
                         _ m: UnsafeMutablePointer<Float>, _ v: UnsafeMutablePointer<Float>, count: Int, alpha: Float) {
         let oneMinusBeta1 = 1 - beta1, oneMinusBeta2 = 1 - beta2, epsilon = epsilon
-        // Four lanes at a time (one SSE register; wider Swift SIMD types spill), then the tail.
-        typealias Lanes = SIMD4<Float>
         var i = 0
-        while i + Lanes.scalarCount <= count {
-            let g = UnsafeRawPointer(gradients + i).loadUnaligned(as: Lanes.self)
-            var mi = UnsafeRawPointer(m + i).loadUnaligned(as: Lanes.self)
-            var vi = UnsafeRawPointer(v + i).loadUnaligned(as: Lanes.self)
-            var theta = UnsafeRawPointer(parameters + i).loadUnaligned(as: Lanes.self)
+        while i &+ Lanes.width <= count {
+            let g = Lanes.load(gradients + i)
+            var mi = Lanes.load(m + i), vi = Lanes.load(v + i), theta = Lanes.load(parameters + i)
             mi += (g - mi) * oneMinusBeta1
             vi += (g * g - vi) * oneMinusBeta2
-            theta -= (mi * alpha) / (vi.squareRoot() + epsilon)
-            UnsafeMutableRawPointer(m + i).storeBytes(of: mi, as: Lanes.self)
-            UnsafeMutableRawPointer(v + i).storeBytes(of: vi, as: Lanes.self)
-            UnsafeMutableRawPointer(parameters + i).storeBytes(of: theta, as: Lanes.self)
-            i += Lanes.scalarCount
+            theta -= (mi * alpha) / (Lanes.squareRoot(vi) + epsilon)
+            Lanes.store(mi, m + i)
+            Lanes.store(vi, v + i)
+            Lanes.store(theta, parameters + i)
+            i &+= Lanes.width
         }
         while i < count {
             let g = gradients[i]

@@ -29,10 +29,19 @@ final class RMSprop: Optimizer {
     private func update(_ parameters: UnsafeMutablePointer<Float>, _ gradients: UnsafePointer<Float>,
                         _ v: UnsafeMutablePointer<Float>, count: Int) {
         let rho = rho, oneMinusRho = 1 - rho, lr = learningRate, epsilon = epsilon
-        for i in 0..<count {
+        var i = 0
+        while i &+ Lanes.width <= count {
+            let g = Lanes.load(gradients + i)
+            let vi = rho * Lanes.load(v + i) + oneMinusRho * g * g
+            Lanes.store(vi, v + i)
+            Lanes.store(Lanes.load(parameters + i) - lr * g / Lanes.squareRoot(vi + epsilon), parameters + i)
+            i &+= Lanes.width
+        }
+        while i < count {
             let g = gradients[i]
             v[i] = rho * v[i] + oneMinusRho * g * g
             parameters[i] -= lr * g / (v[i] + epsilon).squareRoot()
+            i &+= 1
         }
     }
 }

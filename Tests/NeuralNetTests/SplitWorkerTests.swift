@@ -4,21 +4,19 @@ import XCTest
 /// The helper thread's hand-offs: every half runs exactly once, whoever takes it.
 final class SplitWorkerTests: XCTestCase {
     func testEveryHalfRunsExactlyOnce() {
-        for spinning in [true, false] {
-            let worker = SplitWorker(spinning: spinning)
-            let counts = Buffer<Int>(count: 2, filledWith: 0)
-            for _ in 0..<20_000 { worker.both { half in counts.pointer[half] += 1 } }
-            XCTAssertEqual(counts.array, [20_000, 20_000], "spinning \(spinning)")
+        let worker = SplitWorker()
+        defer { worker.stop() }
+        let counts = Buffer<Int>(count: 2, filledWith: 0)
+        for _ in 0..<20_000 { worker.both { half in counts.pointer[half] += 1 } }
+        XCTAssertEqual(counts.array, [20_000, 20_000])
 
-            let marks = Buffer<Int>(count: 100_000, filledWith: 0)
-            for _ in 0..<3 {
-                worker.split(count: marks.count) { range in
-                    for i in range { marks.pointer[i] += 1 }
-                }
+        let marks = Buffer<Int>(count: 100_000, filledWith: 0)
+        for _ in 0..<3 {
+            worker.split(count: marks.count) { range in
+                for i in range { marks.pointer[i] += 1 }
             }
-            XCTAssertTrue(marks.array.allSatisfy { $0 == 3 }, "spinning \(spinning)")
-            worker.stop()
         }
+        XCTAssertTrue(marks.array.allSatisfy { $0 == 3 })
     }
 
     func testAWorkerThatDoesNotShareLeavesEveryChunkToTheCaller() {

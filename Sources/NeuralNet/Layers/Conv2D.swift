@@ -40,7 +40,6 @@ final class Conv2D<Scalar: NeuralScalar>: Layer {
     private var patchSize: Int { geometry.patchSize }
     private var slope: Scalar { Scalar(Activation.defaultLeakySlope) }
 
-    func largestProduct(batch: Int) -> Int { batch * geometry.outputPixels * patchSize * filters }
     /// Two chunks' unfolded patches (one per half-batch). Nothing is kept from forward to backward:
     /// unfolding a chunk again costs less than storing the patches of the whole batch.
     func scratchCount(batch: Int) -> Int? { chunkPairCount(batch: batch) }

@@ -29,7 +29,6 @@ final class Dense<Scalar: NeuralScalar>: Layer {
     var outputShape: [Int] { [units] }
     var weightShapes: [[Int]] { [[inputSize, units], [units]] }
     var weightNames: [String] { ["kernel", "bias"] }
-    func largestProduct(batch: Int) -> Int { batch * inputSize * units }
     private var slope: Scalar { Scalar(Activation.defaultLeakySlope) }
 
     func bind(parameters: UnsafeMutablePointer<Scalar>, gradients: UnsafeMutablePointer<Scalar>,

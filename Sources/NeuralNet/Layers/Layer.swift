@@ -25,8 +25,6 @@ protocol Layer<Scalar>: AnyObject {
     /// Names and shapes of the non-trainable arrays.
     var stateShapes: [[Int]] { get }
     var stateNames: [String] { get }
-    /// Multiply-adds of the layer's largest matrix product for a batch of `batch` rows.
-    func largestProduct(batch: Int) -> Int
     /// True when the output is the input read differently (flatten): the workspace then gives the
     /// layer its input's buffers as output and gradient, and both passes have nothing to do.
     var isView: Bool { get }
@@ -62,7 +60,6 @@ extension Layer {
     var weightNames: [String] { [] }
     var stateShapes: [[Int]] { [] }
     var stateNames: [String] { [] }
-    func largestProduct(batch: Int) -> Int { 0 }
     var isView: Bool { false }
     func scratchCount(batch: Int) -> Int? { 0 }
     func temporaryCount(batch: Int) -> Int? { 0 }

@@ -56,11 +56,6 @@ final class Network<Scalar: NeuralScalar> {
 
     var outputSize: Int { nodes.last?.layer.outputSize ?? inputSize }
 
-    /// Multiply-adds of the largest matrix product one batch of `batch` rows needs.
-    func largestProduct(batch: Int) -> Int {
-        nodes.map { $0.layer.largestProduct(batch: batch) }.max() ?? 0
-    }
-
     /// Every weight array in Keras' `get_weights()` order — per layer the trainable arrays, then the
     /// non-trainable ones — with its layer index, name ("kernel", "bias", "gamma", "beta",
     /// "moving_mean", "moving_variance"), shape and storage.
@@ -83,15 +78,8 @@ final class Network<Scalar: NeuralScalar> {
         return slots
     }
 
-    /// True for networks with convolutions: their passes split each batch over two cores themselves
-    /// (`attach(worker:)`), each product on one BLAS thread, since BLAS alone scales poorly on
-    /// their long, narrow products.
-    var splitsBatches: Bool {
-        nodes.contains { if case .conv2d = $0 { return true } else { return false } }
-    }
-
-    /// Lends `worker` (nil: none) to the layers that split their work over two cores. Only for
-    /// passes whose products run on one BLAS thread.
+    /// Lends `worker` (nil: none) to the layers that split their work over two cores, each half's
+    /// products on one BLAS thread.
     func attach(worker: SplitWorker?) {
         for node in nodes {
             switch node {

@@ -3,18 +3,18 @@ import Glibc
 #endif
 import CBLAS
 
-/// Chooses OpenBLAS' thread count by problem size: small products (the seed model's 200×784×10) run
-/// faster and steadier on one thread; big ones (128×784×512) gain from two.
+/// Keeps OpenBLAS on one thread: Folio shares work between cores itself (`SplitWorker`), splitting
+/// only products big enough to gain from it (`Dense.splitThreshold`, each convolution's half
+/// batches), so problem size still decides how many cores a pass uses.
+///
+/// Measured on the benchmark cases: OpenBLAS' own second thread is slower and erratic on the seed
+/// model's small products, and even on the 128×784×512 products of a 512-unit MLP it lost to two
+/// one-thread halves by a fifth per epoch — its threads keep spinning after each product, on the
+/// core the optimizer update and the next layer's half need.
 enum BLASThreads {
-    /// Multiply-adds in a step's largest product from which a second thread pays off.
-    static let parallelThreshold = 8_000_000
-
-    /// Sets the thread count for products of up to `multiplyAdds`; returns it.
-    @discardableResult
-    static func configure(largestProduct multiplyAdds: Int) -> Int {
-        let threads = multiplyAdds >= parallelThreshold ? Swift.min(2, cores) : 1
-        if Int(openblas_get_num_threads()) != threads { openblas_set_num_threads(Int32(threads)) }
-        return threads
+    /// Sets OpenBLAS to one thread (once; later calls only check).
+    static func useOne() {
+        if openblas_get_num_threads() != 1 { openblas_set_num_threads(1) }
     }
 
     /// Online processors.

@@ -20,9 +20,8 @@ final class SplitWorker {
     static let minimumCount = 65_536
     /// Most chunks one call can have.
     static let maximumChunks = 1023
-    /// Polls of the job counter before the idle worker goes to sleep (a few milliseconds), or none
-    /// when BLAS runs its own threads between jobs and a spinning worker would slow them.
-    let spinLimit: Int
+    /// Polls of the job counter before the idle worker goes to sleep (a few milliseconds).
+    static let spinLimit = 20_000
 
     /// Jobs posted so far.
     private let posted = Atomic<Int>(0)
@@ -41,12 +40,19 @@ final class SplitWorker {
     /// sharing off when it measures that the second core does not help (a busy host).
     var isSharing = true
 
-    /// `spinning`: keep polling between jobs (for back-to-back small jobs), else sleep at once.
-    init(spinning: Bool = true) {
-        spinLimit = spinning ? 20_000 : 1
+    /// Starts the worker thread, with OpenBLAS kept on one thread (each half's products run on
+    /// their own core).
+    init() {
+        BLASThreads.useOne()
         let thread = Thread { [self] in work() }
         thread.name = "folio-split-worker"
         thread.start()
+    }
+
+    /// A worker when this machine has a second core to give it, else nil.
+    static func forThisMachine() -> SplitWorker? {
+        BLASThreads.useOne()
+        return BLASThreads.cores > 1 ? SplitWorker() : nil
     }
 
     /// Runs `body` over `0..<count` in two halves, shared with the worker; returns when both are done.
@@ -124,7 +130,7 @@ final class SplitWorker {
                 // Past the first polls, give the core back between polls: a tight loop would
                 // slow the caller's thread when the two cores are hyper-threads of one.
                 if spins > 64 { sched_yield() }
-                guard spins >= spinLimit else { continue }
+                guard spins >= Self.spinLimit else { continue }
                 spins = 0
                 sleeping.store(true, ordering: .sequentiallyConsistent)
                 if posted.load(ordering: .sequentiallyConsistent) == seen {

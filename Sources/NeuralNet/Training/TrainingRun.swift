@@ -10,8 +10,8 @@ final class TrainingRun {
     /// (trainingRows) the rows of the current epoch, in order.
     private let order: Buffer<Int32>
     private var generator: SeededGenerator
-    /// With BLAS on one thread: takes half of each convolution, pooling and big dense pass (see
-    /// `Network.attach(worker:)`). With BLAS on two: half of each optimizer update of a big model.
+    /// Takes half of each convolution, pooling and big dense pass (see `Network.attach(worker:)`) and
+    /// of each big optimizer update; nil on one core.
     private let worker: SplitWorker?
     /// Steps of the first epoch timed with the worker sharing the work, then without, to choose.
     private var sharingTrial: SharingTrial?
@@ -27,19 +27,9 @@ final class TrainingRun {
         order = Buffer(count: plan.trainingRows, filledWith: 0)
         for i in 0..<plan.trainingRows { order.pointer[i] = Int32(i) }
         generator = SeededGenerator(seed: seed)
-        // Convolutional networks, and networks whose products are small, run BLAS on one thread
-        // and split their own work over the two cores; big dense networks let BLAS use both and
-        // split only the optimizer update.
-        let threads = BLASThreads.configure(largestProduct: network.splitsBatches ? 0
-                                                : network.largestProduct(batch: workspace.capacity))
-        if threads == 1, BLASThreads.cores > 1 {
-            let worker = SplitWorker()
-            network.attach(worker: worker)
-            self.worker = worker
-            sharingTrial = SharingTrial(worker: worker, steps: plan.steps)
-        } else {
-            worker = threads > 1 && network.parameterCount >= SplitWorker.minimumCount ? SplitWorker(spinning: false) : nil
-        }
+        worker = SplitWorker.forThisMachine()
+        network.attach(worker: worker)
+        if let worker { sharingTrial = SharingTrial(worker: worker, steps: plan.steps) }
     }
 
     /// Takes the helper thread back from the layers and stops it; call once, when done.

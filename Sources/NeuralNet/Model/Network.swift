@@ -78,9 +78,13 @@ final class Network<Scalar: NeuralScalar> {
         return slots
     }
 
+    /// The helper thread lent to the layers, if any (also shares loading each batch).
+    private(set) var worker: SplitWorker?
+
     /// Lends `worker` (nil: none) to the layers that split their work over two cores, each half's
     /// products on one BLAS thread.
     func attach(worker: SplitWorker?) {
+        self.worker = worker
         for node in nodes {
             switch node {
             case .conv2d(let layer): layer.worker = worker

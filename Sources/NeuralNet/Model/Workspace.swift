@@ -67,9 +67,9 @@ final class Workspace<Scalar: NeuralScalar> {
 final class BatchSlot<Scalar: NeuralScalar> {
     let input: Buffer<Scalar>
     let labels: Buffer<Int32>
-    /// A byte read from every cache line of the rows loaded, kept so the loads that pull them into
-    /// cache are not optimized away.
-    var touched: UInt8 = 0
+    /// (2) per half of the rows loaded, a byte read from each of their cache lines, kept so the
+    /// loads that pull them into cache are not optimized away.
+    let touched = Buffer<UInt8>(count: 2, filledWith: 0)
 
     init(capacity: Int, sampleSize: Int) {
         input = Buffer(count: capacity * sampleSize, filledWith: 0)

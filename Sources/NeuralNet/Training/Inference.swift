@@ -10,7 +10,8 @@ enum Inference {
         var done = 0
         while done < count {
             let rows = min(workspace.capacity, count - done)
-            reader.load(start: start + done, count: rows, order: nil, into: workspace.batch)
+            reader.load(start: start + done, count: rows, order: nil, into: workspace.batch,
+                        worker: network.worker)
             let probabilities = network.forward(batch: rows, workspace: workspace)
             let batch = LossKernels.measure(loss, outputs: probabilities, labels: workspace.batch.labels.pointer,
                                             batch: rows, width: network.outputSize,

@@ -43,3 +43,29 @@ final class SplitWorkerTests: XCTestCase {
         }
     }
 }
+
+/// The first epoch's choice between sharing steps with the helper thread and running them alone.
+final class SharingTrialTests: XCTestCase {
+    func testOneSlowStepDoesNotDecideTheChoice() {
+        let shared = [1.0, 1.1, 9.0, 1.0, 1.05], alone = [1.6, 1.7, 1.6, 1.65, 1.6]
+        XCTAssertTrue(SharingTrial.prefersSharing(shared: shared, alone: alone))
+        XCTAssertFalse(SharingTrial.prefersSharing(shared: alone, alone: shared))
+    }
+
+    func testTheTrialAlternatesSettingsAndThenKeepsTheFasterOne() throws {
+        let worker = SplitWorker()
+        defer { worker.stop() }
+        var trial = try XCTUnwrap(SharingTrial(worker: worker, steps: 100))
+        var settings: [Bool] = []
+        var step = 0, decided = false
+        while !decided {
+            trial.beforeStep(step)
+            if step >= 1 { settings.append(worker.isSharing) }
+            decided = trial.afterStep(step)
+            step += 1
+        }
+        XCTAssertEqual(settings.count, 2 * trial.length)
+        XCTAssertEqual(settings, (0..<(2 * trial.length)).map { $0 % 2 == 0 })
+        XCTAssertNil(SharingTrial(worker: worker, steps: 8), "too few steps to time both settings")
+    }
+}

@@ -50,9 +50,9 @@ final class TrainingRun {
         for step in 0..<steps {
             let start = step * batchSize
             let rows = min(batchSize, plan.trainingRows - start)
+            sharingTrial?.beforeStep(step)
             reader.load(start: start, count: rows, order: order.pointer, into: workspace.batch,
                         worker: network.worker)
-            sharingTrial?.beforeStep(step)
             let batch = trainStep(rows: rows)
             if sharingTrial?.afterStep(step) == true { sharingTrial = nil }
             guard batch.lossSum.isFinite else {

@@ -75,4 +75,64 @@ final class ConvolutionChunkAndFusionTests: XCTestCase {
         for (a, b) in zip(fused, unfused) { XCTAssertEqual(a, b, accuracy: 1e-12) }
         XCTAssertTrue(fused.contains { $0 != 0 })
     }
+
+    /// A valid max pooling that leaves a convolution's last row and column unread (2×2 over 7×7,
+    /// 3×3 stride 2 over 8×8): the fused passes compute only the outputs the pooling reads. The
+    /// pooled values must equal the layer-by-layer ones, and the gradients finite differences.
+    func testPoolingThatLeavesOutputsUnreadKeepsValuesAndGradientsExact() throws {
+        let cases: [(Activation, Int, Int, Int)] = [(.relu, 9, 2, 2), (.tanh, 9, 2, 2), (.relu, 10, 3, 2), (.linear, 10, 3, 2)]
+        for (activation, size, window, stride) in cases {
+            let what = "\(activation) conv on \(size)×\(size), pool \(window) stride \(stride)"
+            let specs: [LayerSpec] = [.conv2d(filters: 2, kernelSize: 3, activation: activation),
+                                      .maxPool2D(poolSize: window, stride: stride), .flatten,
+                                      .dense(units: 3, activation: .softmax)]
+            let plan: (nodes: [LayerNode<Double>], parameterCount: Int?) = try NetworkPlan.layers(
+                inputShape: [size, size, 1], specs: specs, seed: 4)
+            let network = Network<Double>(nodes: plan.nodes, inputSize: size * size,
+                                          parameterCount: try XCTUnwrap(plan.parameterCount), seed: 6)
+            guard case .conv2d(let conv) = network.nodes[0], case .maxPool2D(let pool) = network.nodes[1] else {
+                return XCTFail("unexpected layers")
+            }
+            let (restricted, _) = conv.geometry.restricted(toOutputsReadBy: pool.geometry)
+            XCTAssertLessThan(restricted.outputPixels, conv.geometry.outputPixels, what)
+            let batch = 3
+            let workspace = Workspace(network: network, capacity: batch, training: true)
+            var generator = SeededGenerator(seed: 8)
+            for i in 0..<(batch * size * size) { workspace.batch.input.pointer[i] = generator.nextUnit() * 2 - 1 }
+            for i in 0..<conv.parameterCount { network.parameters.pointer[i] += (generator.nextUnit() - 0.5) * 0.2 }
+            workspace.batch.labels.pointer.update(from: [2, 0, 1], count: batch)
+
+            // Pooled values, layer by layer: the whole convolution, then the pooling.
+            let whole = Buffer<Double>(count: batch * conv.outputSize, filledWith: 0)
+            let pooled = Buffer<Double>(count: batch * pool.outputSize, filledWith: 0)
+            let scratch = Buffer<Double>(count: max(conv.scratchCount(batch: batch) ?? 0, pool.scratchCount(batch: batch) ?? 0),
+                                         filledWith: 0)
+            conv.forward(input: workspace.batch.input.pointer, output: whole.pointer, batch: batch, training: false,
+                         scratch: scratch.pointer)
+            pool.forward(input: whole.pointer, output: pooled.pointer, batch: batch, training: false, scratch: scratch.pointer)
+            network.forward(batch: batch, workspace: workspace, training: true)
+            let fusedPooled = Array(UnsafeBufferPointer(start: workspace.outputs[1].pointer, count: pooled.count))
+            for (a, b) in zip(fusedPooled, pooled.array) { XCTAssertEqual(a, b, accuracy: 1e-14, what) }
+
+            func meanLoss() -> Double {
+                let probabilities = network.forward(batch: batch, workspace: workspace)
+                return CrossEntropyKernels.lossAndHits(probabilities: probabilities, labels: workspace.batch.labels.pointer,
+                                                       batch: batch, classes: 3).lossSum / Double(batch)
+            }
+            network.forward(batch: batch, workspace: workspace, training: true)
+            network.backwardCrossEntropy(batch: batch, workspace: workspace)
+            let analytic = network.gradients.array
+            XCTAssertTrue(analytic.prefix(conv.parameterCount).contains { abs($0) > 1e-4 }, what)
+            let step = 1e-6
+            for i in 0..<conv.parameterCount {
+                let saved = network.parameters.pointer[i]
+                network.parameters.pointer[i] = saved + step
+                let up = meanLoss()
+                network.parameters.pointer[i] = saved - step
+                let down = meanLoss()
+                network.parameters.pointer[i] = saved
+                XCTAssertEqual(analytic[i], (up - down) / (2 * step), accuracy: 1e-7, "\(what): parameter \(i)")
+            }
+        }
+    }
 }

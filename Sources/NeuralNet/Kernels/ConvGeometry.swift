@@ -32,6 +32,34 @@ struct ConvGeometry: Equatable {
         }
     }
 
+    private init(height: Int, width: Int, channels: Int, window: Int, stride: Int, padTop: Int, padLeft: Int,
+                 outHeight: Int, outWidth: Int) {
+        self.height = height
+        self.width = width
+        self.channels = channels
+        self.window = window
+        self.stride = stride
+        self.padTop = padTop
+        self.padLeft = padLeft
+        self.outHeight = outHeight
+        self.outWidth = outWidth
+    }
+
+    /// This operation cut down to the outputs that `pooling` (valid padding, over this output)
+    /// reads — its first (pooled − 1)·stride + window rows and columns — and that pooling over
+    /// the cut-down output (same pooled size). A 2×2 pooling of an 11×11 convolution reads 10×10
+    /// of it: the other 21 outputs need neither computing nor a gradient.
+    func restricted(toOutputsReadBy pooling: ConvGeometry) -> (operation: ConvGeometry, pooling: ConvGeometry) {
+        let rows = Swift.min(outHeight, (pooling.outHeight - 1) * pooling.stride + pooling.window)
+        let columns = Swift.min(outWidth, (pooling.outWidth - 1) * pooling.stride + pooling.window)
+        let operation = ConvGeometry(height: height, width: width, channels: channels, window: window, stride: stride,
+                                     padTop: padTop, padLeft: padLeft, outHeight: rows, outWidth: columns)
+        let cutPooling = ConvGeometry(height: rows, width: columns, channels: pooling.channels, window: pooling.window,
+                                      stride: pooling.stride, padTop: 0, padLeft: 0,
+                                      outHeight: pooling.outHeight, outWidth: pooling.outWidth)
+        return (operation, cutPooling)
+    }
+
     /// Scalars of one input image and one output position's patch (kh·kw·C).
     var inputSize: Int { height * width * channels }
     var patchSize: Int { window * window * channels }

@@ -81,14 +81,17 @@ final class Conv2D<Scalar: NeuralScalar>: Layer {
     }
 
     /// The forward pass, followed on each chunk — while its output is still in cache — by the next
-    /// layer's max pooling when `pooling` gives that layer's output and scratch. A relu whose
-    /// gradient the pooling applies (`nextAppliesActivationGradient`) then acts on the pooled values
-    /// (with the bias), and `output` keeps the convolution without bias, which nothing else reads.
+    /// layer's max pooling when `pooling` gives that layer's output and scratch. Only the outputs
+    /// the pooling reads are computed (`ConvGeometry.restricted(toOutputsReadBy:)`), and `output`
+    /// holds them image after image, so nothing but the pooling and `backward(…pooling:)` may read
+    /// it. A relu whose gradient the pooling applies (`nextAppliesActivationGradient`) then acts on
+    /// the pooled values (with the bias), and `output` keeps the convolution without bias.
     func forward(input: UnsafePointer<Scalar>, output: UnsafeMutablePointer<Scalar>, batch: Int, training: Bool,
                  scratch: UnsafeMutablePointer<Scalar>, pooling: ChunkPooling<Scalar>?) {
         guard let kernel else { return }
+        let (geometry, poolGeometry) = restricted(for: pooling?.geometry)
         let pixels = geometry.outputPixels, patch = patchSize, filters = filters
-        let inputSize = geometry.inputSize, geometry = geometry, activation = activation, slope = slope
+        let inputSize = geometry.inputSize, activation = activation, slope = slope
         let chunk = Swift.min(chunkImages, batch)
         // relu(max(z) + b) = max(relu(z + b)) exactly (rounding is monotonic): with the pooling's
         // backward pass applying the relu gradient, bias and relu go on the 4× smaller pooled values.
@@ -105,9 +108,9 @@ final class Conv2D<Scalar: NeuralScalar>: Layer {
                                                          batch: count * pixels, width: filters)
                 }
                 guard let pooling else { continue }
-                let pooledPixels = pooling.geometry.outputPixels, pooled = pooling.output + start * pooledPixels * filters
+                let pooledPixels = poolGeometry.outputPixels, pooled = pooling.output + start * pooledPixels * filters
                 PoolKernels.maxForward(y, pooled, argmax: training ? pooling.argmax + start * pooledPixels * filters : nil,
-                                       batch: count, geometry: pooling.geometry)
+                                       batch: count, geometry: poolGeometry)
                 if activatesPooled {
                     ActivationKernels.addBiasAndActivate(activation, slope: slope, y: pooled, bias: kernel + patch * filters,
                                                          batch: count * pooledPixels, width: filters)
@@ -131,13 +134,16 @@ final class Conv2D<Scalar: NeuralScalar>: Layer {
     /// The backward pass, preceded on each chunk by the next layer's max pooling backward pass when
     /// `pooling` gives that layer's argmax, output gradient and (for the relu mask) output: the
     /// chunk's part of `outputGradient` is written just before the products read it, still in cache.
+    /// As in `forward(…pooling:)`, only the outputs the pooling reads take part (the others have no
+    /// gradient), and `output` and `outputGradient` hold them image after image.
     func backward(input: UnsafePointer<Scalar>, output: UnsafePointer<Scalar>,
                   outputGradient: UnsafeMutablePointer<Scalar>, inputGradient: UnsafeMutablePointer<Scalar>?,
                   batch: Int, scratch: UnsafeMutablePointer<Scalar>, temporary: UnsafeMutablePointer<Scalar>,
                   pooling: ChunkPoolingGradient<Scalar>?) {
         guard let kernel, let kernelGradient else { return }
+        let (geometry, poolGeometry) = restricted(for: pooling?.geometry)
         let pixels = geometry.outputPixels, patch = patchSize, filters = filters
-        let inputSize = geometry.inputSize, geometry = geometry, activation = activation, slope = slope
+        let inputSize = geometry.inputSize, activation = activation, slope = slope
         let weights = parameterCount, chunk = Swift.min(chunkImages, batch), activated = !nextAppliesActivationGradient
         let partial = temporary + (temporaryCount(batch: batch) ?? weights) - weights
         // The bias gradient Σ dz is the sum of the gradients the pooling sends, unless an activation
@@ -152,10 +158,10 @@ final class Conv2D<Scalar: NeuralScalar>: Layer {
                 let images = Swift.min(chunk, start + count - first), rows = images * pixels
                 let dz = outputGradient + first * pixels * filters
                 if let pooling {
-                    let pooled = first * pooling.geometry.outputPixels * filters
+                    let pooled = first * poolGeometry.outputPixels * filters
                     PoolKernels.maxBackward(argmax: pooling.argmax + pooled, pooling.outputGradient + pooled, dz,
                                             reluOutput: pooling.reluOutput.map { $0 + pooled }, channelSums: sumsPooled ? biasGradient : nil,
-                                            batch: images, geometry: pooling.geometry)
+                                            batch: images, geometry: poolGeometry)
                 }
                 if activated {
                     ActivationKernels.backward(activation, slope: slope, y: output + first * pixels * filters, gradient: dz,
@@ -174,6 +180,15 @@ final class Conv2D<Scalar: NeuralScalar>: Layer {
             }
         }
         if batch / 2 > 0 { Lanes.add(partial, to: kernelGradient, count: weights) }
+    }
+}
+
+extension Conv2D {
+    /// The convolution and pooling geometries a fused pass uses: this layer's, cut down to the
+    /// outputs `pooling` reads (see `ConvGeometry.restricted(toOutputsReadBy:)`), or as they are.
+    fileprivate func restricted(for pooling: ConvGeometry?) -> (ConvGeometry, ConvGeometry) {
+        guard let pooling else { return (geometry, geometry) }
+        return geometry.restricted(toOutputsReadBy: pooling)
     }
 }
 

@@ -26,6 +26,7 @@ final class ProgressPrinter {
             closeLine()
             if result.status == .ok {
                 if ["summary", "evaluate"].contains(result.cell.name) { printTables(of: result) }
+                if ["predict", "save"].contains(result.cell.name) { printTexts(of: result) }
                 Terminal.error(String(format: "      done in %.2f s", result.seconds))
             }
         case .training(let event):
@@ -82,6 +83,13 @@ final class ProgressPrinter {
     private func printTables(of result: CellResult) {
         for case .table(let table) in result.outputs {
             Terminal.error(TextTable(table).rendered(indent: "      "))
+        }
+    }
+
+    /// Lines a reader expects on the terminal too: the predicted class, where a model was saved.
+    private func printTexts(of result: CellResult) {
+        for case .text(let text) in result.outputs {
+            Terminal.error("      " + text)
         }
     }
 

@@ -25,6 +25,7 @@ final class RunCommandTests: XCTestCase {
         XCTAssertTrue(outcome.stdout.contains("output/example.html"), outcome.stdout)
         XCTAssertTrue(outcome.stderr.contains("Epoch 10/10"), outcome.stderr)
         XCTAssertTrue(outcome.stderr.contains("val_accuracy:"), outcome.stderr)
+        XCTAssertTrue(outcome.stderr.contains("      Predicted class: "), outcome.stderr)
 
         let html = try String(contentsOf: folder.appendingPathComponent("output/example.html"), encoding: .utf8)
         XCTAssertTrue(html.contains("<h1>Handwritten digits with a tiny MLP</h1>"))

@@ -13,12 +13,12 @@ enum DropoutKernels {
         var local = generator
         defer { generator = local }
         var i = 0
-        if let maskf = Lanes.float(mask) {
+        if let maskf = Lanes.float(mask), threshold <= UInt64(UInt32.max) {
             // Four values from two steps, chosen without branches (a branch on a coin flip is
             // mispredicted half the time, which cost more than drawing the bits).
             let limit = SIMD4<UInt32>(repeating: UInt32(truncatingIfNeeded: threshold))
             let zero = Lanes.Vector(repeating: 0), keptf = Lanes.Vector(repeating: Float(1 / (1 - rate)))
-            while i &+ Lanes.width <= count, threshold <= UInt64(UInt32.max) {
+            while i &+ Lanes.width <= count {
                 let bits = unsafeBitCast(SIMD2<UInt64>(local.next(), local.next()), to: SIMD4<UInt32>.self)
                 Lanes.store(zero.replacing(with: keptf, where: bits .>= limit), maskf + i)
                 i &+= Lanes.width

@@ -37,7 +37,8 @@ extension Session {
                                      : "resized to \(width)×\(height) without centring"
         notes += image.inverted ? ", colours inverted (dark ink on light paper)" : ", colours as in the file"
         return [
-            .text("Predicted class: \(names[best]) (\(Format.percent(scores[best]))). Image \(directive.image.value): \(notes)."),
+            .text("Predicted class: \(names[best]) (\(Format.percent(scores[best]))) for \(directive.image.value)."),
+            .text("The image was \(notes)."),
             .chart(svg: seen.svg(), caption: "The image as the model saw it"),
             .chart(svg: bars.svg(), caption: "The model's probability for each class"),
         ]

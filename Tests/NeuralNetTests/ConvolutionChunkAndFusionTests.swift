@@ -76,14 +76,18 @@ final class ConvolutionChunkAndFusionTests: XCTestCase {
         XCTAssertTrue(fused.contains { $0 != 0 })
     }
 
-    /// A valid max pooling that leaves a convolution's last row and column unread (2×2 over 7×7,
-    /// 3×3 stride 2 over 8×8): the fused passes compute only the outputs the pooling reads. The
+    /// A valid max pooling that leaves a convolution's last row and column unread (2×2 over 7×7 or
+    /// 5×5, 3×3 stride 2 over 8×8): the fused passes compute only the outputs the pooling reads. The
     /// pooled values must equal the layer-by-layer ones, and the gradients finite differences.
     func testPoolingThatLeavesOutputsUnreadKeepsValuesAndGradientsExact() throws {
-        let cases: [(Activation, Int, Int, Int)] = [(.relu, 9, 2, 2), (.tanh, 9, 2, 2), (.relu, 10, 3, 2), (.linear, 10, 3, 2)]
-        for (activation, size, window, stride) in cases {
-            let what = "\(activation) conv on \(size)×\(size), pool \(window) stride \(stride)"
-            let specs: [LayerSpec] = [.conv2d(filters: 2, kernelSize: 3, activation: activation),
+        let cases: [(Activation, Int, Int, Int, Padding, Int)] = [
+            (.relu, 9, 2, 2, .valid, 1), (.tanh, 9, 2, 2, .valid, 1), (.relu, 10, 3, 2, .valid, 1),
+            (.linear, 10, 3, 2, .valid, 1), (.relu, 9, 2, 2, .same, 2), (.sigmoid, 7, 2, 2, .same, 1),
+        ]
+        for (activation, size, window, stride, padding, convStride) in cases {
+            let what = "\(activation) \(padding) conv stride \(convStride) on \(size)×\(size), pool \(window) stride \(stride)"
+            let specs: [LayerSpec] = [.conv2d(filters: 2, kernelSize: 3, stride: convStride, padding: padding,
+                                              activation: activation),
                                       .maxPool2D(poolSize: window, stride: stride), .flatten,
                                       .dense(units: 3, activation: .softmax)]
             let plan: (nodes: [LayerNode<Double>], parameterCount: Int?) = try NetworkPlan.layers(

@@ -127,16 +127,8 @@ final class ConvolutionChunkAndFusionTests: XCTestCase {
             network.backwardCrossEntropy(batch: batch, workspace: workspace)
             let analytic = network.gradients.array
             XCTAssertTrue(analytic.prefix(conv.parameterCount).contains { abs($0) > 1e-4 }, what)
-            let step = 1e-6
-            for i in 0..<conv.parameterCount {
-                let saved = network.parameters.pointer[i]
-                network.parameters.pointer[i] = saved + step
-                let up = meanLoss()
-                network.parameters.pointer[i] = saved - step
-                let down = meanLoss()
-                network.parameters.pointer[i] = saved
-                XCTAssertEqual(analytic[i], (up - down) / (2 * step), accuracy: 1e-7, "\(what): parameter \(i)")
-            }
+            assertParameterGradientsMatchFiniteDifferences(of: network, analytic: analytic,
+                                                           parameters: 0..<conv.parameterCount, what, loss: meanLoss)
         }
     }
 }

@@ -106,16 +106,8 @@ final class GradientCheckTests: XCTestCase {
         network.backwardCrossEntropy(batch: batch, workspace: workspace)
         let analytic = network.gradients.array
         XCTAssertTrue(analytic.contains { abs($0) > 1e-3 }, "gradients are not trivially zero", file: file, line: line)
-        for i in 0..<network.parameterCount {
-            let saved = network.parameters.pointer[i]
-            network.parameters.pointer[i] = saved + step
-            let up = meanLoss()
-            network.parameters.pointer[i] = saved - step
-            let down = meanLoss()
-            network.parameters.pointer[i] = saved
-            XCTAssertEqual(analytic[i], (up - down) / (2 * step), accuracy: 1e-7, "\(last) parameter \(i)",
-                           file: file, line: line)
-        }
+        assertParameterGradientsMatchFiniteDifferences(of: network, analytic: analytic, "\(last)", file: file, line: line,
+                                                       loss: meanLoss)
     }
 
     func testFusedSoftmaxCrossEntropyGradientMatchesFiniteDifferences() throws {

@@ -73,16 +73,8 @@ final class LossGradientCheckTests: XCTestCase {
         let analytic = network.gradients.array
         let what = "\(loss.rawValue) over \(last) width \(width)"
         XCTAssertTrue(analytic.contains { abs($0) > 1e-3 }, "\(what): gradients are not trivially zero", file: file, line: line)
-        for i in 0..<network.parameterCount {
-            let saved = network.parameters.pointer[i]
-            network.parameters.pointer[i] = saved + step
-            let up = currentLoss()
-            network.parameters.pointer[i] = saved - step
-            let down = currentLoss()
-            network.parameters.pointer[i] = saved
-            XCTAssertEqual(analytic[i], (up - down) / (2 * step), accuracy: 1e-7, "\(what): parameter \(i)",
-                           file: file, line: line)
-        }
+        assertParameterGradientsMatchFiniteDifferences(of: network, analytic: analytic, what, file: file, line: line,
+                                                       loss: currentLoss)
     }
 
     func testCategoricalCrossentropyGradients() throws {

@@ -12,6 +12,25 @@ func assertClose<T: BinaryFloatingPoint>(_ actual: [T], _ expected: [T], toleran
     }
 }
 
+/// Asserts that `analytic`, the gradient of `loss()` for the network's parameters in `range` (all by
+/// default), matches central finite differences with step 1e-6, each within 1e-7.
+func assertParameterGradientsMatchFiniteDifferences(
+    of network: Network<Double>, analytic: [Double], parameters range: Range<Int>? = nil, _ what: String,
+    file: StaticString = #filePath, line: UInt = #line, loss: () -> Double
+) {
+    let step = 1e-6
+    for i in range ?? 0..<network.parameterCount {
+        let saved = network.parameters.pointer[i]
+        network.parameters.pointer[i] = saved + step
+        let up = loss()
+        network.parameters.pointer[i] = saved - step
+        let down = loss()
+        network.parameters.pointer[i] = saved
+        XCTAssertEqual(analytic[i], (up - down) / (2 * step), accuracy: 1e-7, "\(what): parameter \(i)",
+                       file: file, line: line)
+    }
+}
+
 /// Float examples with one-hot targets.
 func floatExamples(_ rows: [[Float]], labels: [Int32], classes: Int) -> Examples {
     Examples(count: rows.count, sampleShape: [rows.first?.count ?? 0], features: .floats(rows.flatMap { $0 }),

@@ -69,3 +69,11 @@ final class SharingTrialTests: XCTestCase {
         XCTAssertNil(SharingTrial(worker: worker, steps: 8), "too few steps to time both settings")
     }
 }
+
+/// How many cores Folio plans for.
+final class CoreCountTests: XCTestCase {
+    func testCoresAreAtLeastOneAndAtMostTheOnlineProcessors() {
+        XCTAssertGreaterThanOrEqual(BLASThreads.cores, 1)
+        XCTAssertLessThanOrEqual(BLASThreads.cores, ProcessInfo.processInfo.activeProcessorCount)
+    }
+}

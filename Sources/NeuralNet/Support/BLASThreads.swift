@@ -2,6 +2,7 @@
 import Glibc
 #endif
 import CBLAS
+import Foundation
 
 /// Keeps OpenBLAS on one thread: Folio shares work between cores itself (`SplitWorker`), splitting
 /// only products big enough to gain from it (`Dense.splitThreshold`, each convolution's half
@@ -17,6 +18,17 @@ enum BLASThreads {
         if openblas_get_num_threads() != 1 { openblas_set_num_threads(1) }
     }
 
-    /// Online processors.
-    static var cores: Int { Swift.max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
+    /// Processors this process may run on: those in its affinity mask (`taskset`, a container's
+    /// cpuset) when Linux reports it, else all online processors.
+    static var cores: Int {
+        let online = Swift.max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("Cpus_allowed:") }) else {
+            return online
+        }
+        let allowed = line.dropFirst("Cpus_allowed:".count).reduce(0) { count, digit in
+            count + (digit.hexDigitValue ?? 0).nonzeroBitCount
+        }
+        return allowed > 0 ? Swift.min(allowed, online) : online
+    }
 }

@@ -37,6 +37,8 @@ final class Conv2D<Scalar: NeuralScalar>: Layer {
     var outputShape: [Int] { [geometry.outHeight, geometry.outWidth, filters] }
     var weightShapes: [[Int]] { [[geometry.window, geometry.window, geometry.channels, filters], [filters]] }
     var weightNames: [String] { ["kernel", "bias"] }
+    /// Kernel and bias sizes, without building `weightShapes` (the backward pass asks each step).
+    var parameterCount: Int { patchSize * filters + filters }
     private var patchSize: Int { geometry.patchSize }
     private var slope: Scalar { Scalar(Activation.defaultLeakySlope) }
 

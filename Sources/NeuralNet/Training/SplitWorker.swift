@@ -8,8 +8,9 @@ import Synchronization
 /// Work comes as numbered chunks that both threads take one at a time until none are left, so a
 /// worker whose core is busy elsewhere (or that is preempted) only delays the chunk it holds:
 /// the caller takes the rest. Each chunk writes disjoint elements and its computation does not
-/// depend on which thread runs it, so results never depend on timing. No allocation per call: the
-/// body is borrowed, not copied, and no thread touches it once the call returns.
+/// depend on which thread runs it, so results never depend on timing. The body is borrowed, not
+/// copied, and no thread touches it once the call returns; the one allocation per shared call is
+/// the 32-byte box in which `withoutActuallyEscaping` hands a closure to another thread.
 ///
 /// Hand-offs take about a microsecond: between jobs the worker polls an atomic counter (yielding
 /// its core between polls after the first few) for a few milliseconds before it sleeps on a
@@ -35,7 +36,9 @@ final class SplitWorker {
     private let wake = DispatchSemaphore(value: 0)
     private let exited = DispatchSemaphore(value: 0)
     /// The current job's chunk body; read by the worker only while it holds one of its chunks.
-    private var body: ((Int) -> Void)?
+    /// Not optional: a closure stored in an `Optional` is wrapped in one more heap-allocated thunk.
+    private var body: (Int) -> Void = SplitWorker.noJob
+    private static let noJob: (Int) -> Void = { _ in }
     /// False: the caller runs every chunk itself (same chunks, same results). `TrainingRun` turns
     /// sharing off when it measures that the second core does not help (a busy host).
     var isSharing = true
@@ -85,19 +88,19 @@ final class SplitWorker {
                 polls += 1
                 if polls > 64 { sched_yield() }
             }
-            self.body = nil
+            self.body = Self.noJob
         }
     }
 
     /// Ends the worker thread.
     func stop() {
         stopping.store(true, ordering: .sequentiallyConsistent)
-        _ = post(nil, chunks: 0)
+        _ = post(Self.noJob, chunks: 0)
         exited.wait()
     }
 
     /// Publishes a job, wakes the worker if it sleeps; returns the job's number.
-    private func post(_ body: ((Int) -> Void)?, chunks: Int) -> Int {
+    private func post(_ body: @escaping (Int) -> Void, chunks: Int) -> Int {
         let ticket = posted.load(ordering: .relaxed) + 1
         self.body = body
         finishedChunks.store(0, ordering: .sequentiallyConsistent)
@@ -153,6 +156,6 @@ final class SplitWorker {
     /// chunk is counted as finished, as `withoutActuallyEscaping` requires.
     @inline(never)
     private func runChunk(_ chunk: Int) {
-        body?(chunk)
+        body(chunk)
     }
 }

@@ -93,6 +93,37 @@ final class FloatPathTests: XCTestCase {
         XCTAssertEqual(try train(worker: worker), try train(worker: nil))
     }
 
+    /// Big dense products split over two threads: by batch halves with two partial kernel
+    /// gradients (a narrow layer, 784 → 10 on 200 rows), or by the kernel's rows (784 → 64 on 64).
+    func testDenseSplitOverTwoThreadsMatchesOneThread() throws {
+        for (batch, units) in [(200, 10), (64, 64)] {
+            let specs: [LayerSpec] = [.dense(units: units, activation: .relu), .dense(units: 3, activation: .softmax)]
+            func train(worker: SplitWorker?) throws -> (outputs: [Float], gradients: [Float]) {
+                let plan: (nodes: [LayerNode<Float>], parameterCount: Int?) = try NetworkPlan.layers(
+                    inputShape: [784], specs: specs, seed: 1)
+                let network = Network<Float>(nodes: plan.nodes, inputSize: 784,
+                                             parameterCount: try XCTUnwrap(plan.parameterCount), seed: 2)
+                network.attach(worker: worker)
+                defer { network.attach(worker: nil) }
+                let workspace = Workspace(network: network, capacity: batch, training: true)
+                var generator = SeededGenerator(seed: 3)
+                for i in 0..<(batch * 784) { workspace.batch.input.pointer[i] = Float(generator.nextUnit()) }
+                for i in 0..<batch { workspace.batch.labels.pointer[i] = Int32(i % 3) }
+                let output = network.forward(batch: batch, workspace: workspace, training: true)
+                let outputs = Array(UnsafeBufferPointer(start: output, count: batch * 3))
+                network.backwardCrossEntropy(batch: batch, workspace: workspace)
+                return (outputs, network.gradients.array)
+            }
+            let worker = SplitWorker()
+            defer { worker.stop() }
+            XCTAssertGreaterThanOrEqual(batch * 784 * units, Dense<Float>.splitThreshold, "the products are split")
+            let shared = try train(worker: worker), alone = try train(worker: nil)
+            assertClose(shared.outputs, alone.outputs, tolerance: 1e-6, "\(batch) × 784 → \(units) outputs")
+            assertClose(shared.gradients, alone.gradients, tolerance: 1e-6, "\(batch) × 784 → \(units) gradients")
+            XCTAssertTrue(shared.gradients.contains { abs($0) > 1e-4 })
+        }
+    }
+
     func testDropoutFloatMaskKeepsTheSameValuesAsTheScalarPath() {
         for (rate, count) in [(0.5, 1001), (0.25, 4096), (0.9, 7), (0.1, 2)] {
             var floatGenerator = SeededGenerator(seed: 9), doubleGenerator = SeededGenerator(seed: 9)

@@ -2,8 +2,8 @@
 ///
 /// Parameter slice layout: kernel (I, O) row-major, then bias (O) — exactly `get_weights()`.
 /// With a `worker` (a fit on one BLAS thread and two cores), products of at least `splitThreshold`
-/// multiply-adds run as two halves at once: the batch's rows forward and for ∂input, the kernel's
-/// rows for ∂kernel.
+/// multiply-adds run as two halves at once: the batch's rows forward and for ∂input; for ∂kernel,
+/// the kernel's rows, or for a narrow layer the batch's halves (see `splitsKernelGradientByBatch`).
 final class Dense<Scalar: NeuralScalar>: Layer {
     let inputSize: Int
     let units: Int
@@ -35,10 +35,10 @@ final class Dense<Scalar: NeuralScalar>: Layer {
     /// batch (two partial kernels, added after): a kernel much smaller than the batch's inputs (a
     /// 784 → 10 layer on 200 rows) then never leaves its core, where splitting the kernel's rows
     /// would make each core read the other's half of the batch.
-    private func splitsKernelGradientByRows(batch: Int) -> Bool { 2 * units <= batch }
+    private func splitsKernelGradientByBatch(batch: Int) -> Bool { 2 * units <= batch }
 
-    /// The second half-batch's partial kernel gradient (see `splitsKernelGradientByRows`).
-    func temporaryCount(batch: Int) -> Int? { splitsKernelGradientByRows(batch: batch) ? Checked.product(inputSize, units) : 0 }
+    /// The second half-batch's partial kernel gradient (see `splitsKernelGradientByBatch`).
+    func temporaryCount(batch: Int) -> Int? { splitsKernelGradientByBatch(batch: batch) ? Checked.product(inputSize, units) : 0 }
 
     func bind(parameters: UnsafeMutablePointer<Scalar>, gradients: UnsafeMutablePointer<Scalar>,
               state: UnsafeMutablePointer<Scalar>) {
@@ -88,7 +88,7 @@ final class Dense<Scalar: NeuralScalar>: Layer {
                                          db: kernelGradient + inputs * units, dx: inputGradient,
                                          batch: batch, inputs: inputs, outputs: units)
         }
-        if splitsKernelGradientByRows(batch: batch) {
+        if splitsKernelGradientByBatch(batch: batch) {
             let partial = temporary
             Halves.run(batch, worker: worker) { start, count in
                 Scalar.gemm(transposeA: true, transposeB: false, m: inputs, n: units, k: count,

@@ -13,7 +13,7 @@ final class TrainingRun {
     /// Takes half of each convolution, pooling and big dense pass (see `Network.attach(worker:)`) and
     /// of each big optimizer update; nil on one core.
     private let worker: SplitWorker?
-    /// Steps of the first epoch timed with the worker sharing the work, then without, to choose.
+    /// Steps of the first epoch timed with the worker sharing the work and without, to choose.
     private var sharingTrial: SharingTrial?
 
     init(network: Network<Float>, plan: FitPlan, options: FitOptions, data: Examples, workspace: Workspace<Float>,

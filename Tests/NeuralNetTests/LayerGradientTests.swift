@@ -93,15 +93,6 @@ final class LayerGradientTests: XCTestCase {
         _ = meanLoss()
         network.backwardCrossEntropy(batch: batch, workspace: workspace)
         let analytic = network.gradients.array
-        let step = 1e-6
-        for i in 0..<network.parameterCount {
-            let saved = network.parameters.pointer[i]
-            network.parameters.pointer[i] = saved + step
-            let up = meanLoss()
-            network.parameters.pointer[i] = saved - step
-            let down = meanLoss()
-            network.parameters.pointer[i] = saved
-            XCTAssertEqual(analytic[i], (up - down) / (2 * step), accuracy: 1e-7, "parameter \(i)")
-        }
+        assertParameterGradientsMatchFiniteDifferences(of: network, analytic: analytic, "every layer", loss: meanLoss)
     }
 }

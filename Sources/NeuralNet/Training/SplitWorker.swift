@@ -52,10 +52,14 @@ final class SplitWorker {
         thread.start()
     }
 
-    /// A worker when this machine has a second core to give it, else nil.
+    /// A worker when this machine has a second core to give it, else nil; OpenBLAS on one thread
+    /// either way.
     static func forThisMachine() -> SplitWorker? {
-        BLASThreads.useOne()
-        return BLASThreads.cores > 1 ? SplitWorker() : nil
+        guard BLASThreads.cores > 1 else {
+            BLASThreads.useOne()
+            return nil
+        }
+        return SplitWorker()
     }
 
     /// Runs `body` over `0..<count` in two halves, shared with the worker; returns when both are done.

@@ -36,6 +36,8 @@ public enum DatasetError: Error, CustomStringConvertible, Equatable {
     case idxWrongRank(file: String, expectedRank: Int, dimensions: [Int])
     /// The images and labels files of a split hold different numbers of items.
     case idxCountMismatch(images: String, imageCount: Int, labels: String, labelCount: Int)
+    /// The training and test images have different shapes.
+    case splitShapesDiffer(train: [Int], test: [Int])
     /// An `IDXArray` was built with a byte count that does not match its dimensions.
     case idxShapeMismatch(dimensions: [Int], byteCount: Int)
 
@@ -112,6 +114,9 @@ extension DatasetError {
             return "\(file) has dimensions \(dimensions) but should hold \(kind); check that the file names are not swapped."
         case .idxCountMismatch(let images, let imageCount, let labels, let labelCount):
             return "\(images) holds \(imageCount) images but \(labels) holds \(labelCount) labels; use files from the same dataset and split."
+        case .splitShapesDiffer(let train, let test):
+            let shape = { (dims: [Int]) in dims.map(String.init).joined(separator: "×") }
+            return "The training images are \(shape(train)) but the test images are \(shape(test)); use files from the same dataset."
         case .idxShapeMismatch(let dimensions, let byteCount):
             return "An IDX array with dimensions \(dimensions) needs \(dimensions.reduce(1, *)) bytes, not \(byteCount); pass matching dimensions and bytes."
         case .invalidScale(let scale):

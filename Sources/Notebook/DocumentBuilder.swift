@@ -81,7 +81,8 @@ struct DocumentBuilder {
         }
         guard !extraWords else { return }
         let source = bodyEnd > block.startLine ? text.text(lines: block.startLine + 1, through: bodyEnd) : ""
-        blocks.append(.cell(Cell(index: cellCount, location: fenceLocation, source: source, directive: directive)))
+        blocks.append(.cell(Cell(index: cellCount, location: fenceLocation, source: source, directive: directive,
+                                 optionLocations: body.optionValueLocations)))
     }
 
     // MARK: - Diagnostics

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Notebook
+import Runner
 
 /// `folio check NOTEBOOK`: parse and validate every cell without running anything.
 struct CheckCommand: ParsableCommand {
@@ -18,14 +19,24 @@ struct CheckCommand: ParsableCommand {
     }
 }
 
-/// Parses `path`, or prints its diagnostics to stderr and exits with status 2.
+/// Parses `path` and checks what its cells will meet (`NotebookAnalyzer`), or prints every problem
+/// found to stderr and exits with status 2.
 func loadNotebook(_ path: String) throws -> Document {
+    let document: Document
     do {
-        return try NotebookParser.parse(fileAt: path)
+        document = try NotebookParser.parse(fileAt: path)
     } catch let list as DiagnosticList {
-        Terminal.error(list.description)
-        let count = list.diagnostics.filter { $0.severity == .error }.count
-        Terminal.error("\(count) error\(count == 1 ? "" : "s"); nothing was run.")
-        throw FolioExit.invalidInput
+        reportProblems(list.diagnostics)
     }
+    let problems = NotebookAnalyzer().analyze(document)
+    guard problems.isEmpty else { reportProblems(problems) }
+    return document
+}
+
+/// Prints `diagnostics` and a count, then exits with status 2: nothing runs, no report is written.
+private func reportProblems(_ diagnostics: [Diagnostic]) -> Never {
+    Terminal.error(DiagnosticList(diagnostics).description)
+    let count = diagnostics.filter { $0.severity == .error }.count
+    Terminal.error("\(count) error\(count == 1 ? "" : "s"); nothing was run.")
+    Folio.exit(withError: FolioExit.invalidInput)
 }

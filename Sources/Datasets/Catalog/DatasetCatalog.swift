@@ -45,3 +45,11 @@ public enum DatasetCatalog: String, CaseIterable, Sendable {
     /// Everything the locator needs for this dataset.
     public var spec: DatasetSpec { DatasetSpec(name: rawValue, mirror: mirror, checksums: checksums) }
 }
+
+extension DatasetCatalog {
+    /// The shape of the dataset's files, known without fetching them: 28×28 images, 60,000 for
+    /// training and 10,000 for test, 10 classes (both MNIST and Fashion-MNIST).
+    public var outline: DatasetOutline {
+        DatasetOutline(imageShape: [28, 28], trainCount: 60_000, testCount: 10_000, classCount: classNames.count)
+    }
+}

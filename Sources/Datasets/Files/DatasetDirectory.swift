@@ -9,10 +9,12 @@ public enum DatasetDirectory {
         guard missing.isEmpty else {
             throw DatasetError.missingFiles(directory: directory.path, missing: missing.map(\.rawValue))
         }
-        return DatasetFiles(
-            train: try loadSplit(images: .trainImages, labels: .trainLabels, in: directory),
-            test: try loadSplit(images: .testImages, labels: .testLabels, in: directory),
-            directory: directory)
+        let train = try loadSplit(images: .trainImages, labels: .trainLabels, in: directory)
+        let test = try loadSplit(images: .testImages, labels: .testLabels, in: directory)
+        guard train.images.itemShape == test.images.itemShape else {
+            throw DatasetError.splitShapesDiffer(train: train.images.itemShape, test: test.images.itemShape)
+        }
+        return DatasetFiles(train: train, test: test, directory: directory)
     }
 
     private static func loadSplit(images: DatasetFileName, labels: DatasetFileName, in directory: URL) throws -> DatasetSplit {

@@ -50,17 +50,23 @@ public enum ImageImport {
                                       tooLarge: { DatasetError.imageFileTooLarge(source: $0.absoluteString, limit: maximumFileBytes) })
             return try fetcher.fetch(url)
         }
-        let url: URL
-        if lowered.hasPrefix("file://"), let fileURL = URL(string: reference) {
-            url = fileURL
-        } else if reference.hasPrefix("/") {
-            url = URL(fileURLWithPath: reference)
-        } else if reference.hasPrefix("~/") {
-            url = FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(String(reference.dropFirst(2)))
-        } else {
-            url = base.appendingPathComponent(reference)
+        guard let url = localURL(for: reference, relativeTo: base) else {
+            throw DatasetError.fileUnreadable(path: reference, reason: "it is not a file path")
         }
         return try FileReading.bytes(of: url, limit: maximumFileBytes)
+    }
+
+    /// The file an image reference names — a path relative to `base`, an absolute or `~/` path, or
+    /// a `file://` URL — or nil for an `http(s)` URL.
+    public static func localURL(for reference: String, relativeTo base: URL) -> URL? {
+        let lowered = reference.lowercased()
+        if lowered.hasPrefix("http://") || lowered.hasPrefix("https://") { return nil }
+        if lowered.hasPrefix("file://"), let fileURL = URL(string: reference) { return fileURL }
+        if reference.hasPrefix("/") { return URL(fileURLWithPath: reference) }
+        if reference.hasPrefix("~/") {
+            return FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(String(reference.dropFirst(2)))
+        }
+        return base.appendingPathComponent(reference)
     }
 
     /// The full MNIST-style preparation: → model input of `width`×`height` (28×28).

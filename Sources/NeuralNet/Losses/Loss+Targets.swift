@@ -42,3 +42,21 @@ extension Loss {
         }
     }
 }
+
+/// How labels reach the loss: as integers, or as one-hot rows of a given width.
+public enum LabelEncoding: Sendable, Equatable {
+    case integers
+    case oneHot(width: Int)
+}
+
+extension Loss {
+    /// Throws what `fit` or `evaluate` would throw for labels `0..<classes` presented as `encoding`
+    /// to a model with `outputUnits` outputs — the same rules, decided before any data is read.
+    public func checkLabels(_ encoding: LabelEncoding, classes: Int, outputUnits: Int) throws {
+        let labels = (0..<Int32(clamping: max(classes, 1))).map { $0 }
+        switch encoding {
+        case .integers: try checkTargets(.labels(labels), outputUnits: outputUnits)
+        case .oneHot(let width): try checkTargets(.oneHot(labels: labels, classes: width), outputUnits: outputUnits)
+        }
+    }
+}

@@ -26,6 +26,19 @@ enum NetworkPlan {
         return (nodes, parameterCount)
     }
 
+    /// `layers(inputShape:specs:seed:)` for a model that has layers and whose weights, gradients,
+    /// (Adam's) two optimizer slots per parameter and state fit in memory — checked before anything
+    /// is allocated.
+    static func affordableLayers<Scalar: NeuralScalar>(inputShape: [Int], specs: [LayerSpec], seed: UInt64 = 0)
+        throws -> (nodes: [LayerNode<Scalar>], parameterCount: Int) {
+        guard !specs.isEmpty else { throw NeuralNetError.noLayers }
+        let plan: (nodes: [LayerNode<Scalar>], parameterCount: Int?) = try layers(inputShape: inputShape, specs: specs, seed: seed)
+        let stateCount = Checked.sum(plan.nodes.map { Optional($0.layer.stateCount) })
+        try MemoryBudget.require("model's weights, gradients and optimizer state",
+                                 floats: Checked.sum(Checked.product(plan.parameterCount, 4), stateCount))
+        return (plan.nodes, plan.parameterCount ?? 0)
+    }
+
     /// The layer for `spec` on samples of `shape`; `number` is 1-based, for messages.
     private static func makeNode<Scalar: NeuralScalar>(_ spec: LayerSpec, inputShape shape: [Int], number: Int,
                                                        seed: UInt64) throws -> LayerNode<Scalar> {

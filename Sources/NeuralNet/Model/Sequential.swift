@@ -20,17 +20,12 @@ public final class Sequential {
 
     /// Builds the layers, checking shapes and the memory the parameters will need before allocating.
     public init(inputShape: [Int], layers: [LayerSpec], seed: UInt64) throws {
-        guard !layers.isEmpty else { throw NeuralNetError.noLayers }
-        let plan: (nodes: [LayerNode<Float>], parameterCount: Int?) =
-            try NetworkPlan.layers(inputShape: inputShape, specs: layers, seed: seed)
-        let stateCount = Checked.sum(plan.nodes.map { Optional($0.layer.stateCount) })
-        // Weights, gradients and (Adam's) two optimizer slots per parameter, plus the state.
-        try MemoryBudget.require("model's weights, gradients and optimizer state",
-                                 floats: Checked.sum(Checked.product(plan.parameterCount, 4), stateCount))
+        let plan: (nodes: [LayerNode<Float>], parameterCount: Int) =
+            try NetworkPlan.affordableLayers(inputShape: inputShape, specs: layers, seed: seed)
         self.inputShape = inputShape
         self.layers = layers
         network = Network(nodes: plan.nodes, inputSize: inputShape.reduce(1, *),
-                          parameterCount: plan.parameterCount ?? 0, seed: seed)
+                          parameterCount: plan.parameterCount, seed: seed)
     }
 
     /// The layer specs (same as `layers`).

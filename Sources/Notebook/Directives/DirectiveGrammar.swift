@@ -7,7 +7,7 @@ enum DirectiveGrammar {
         case "preprocess": return PreprocessGrammar.parse(cell, diagnostics: &diagnostics).map(Directive.preprocess)
         case "build": return BuildGrammar.parse(cell, diagnostics: &diagnostics).map(Directive.build)
         case "fit": return FitGrammar.parse(cell, diagnostics: &diagnostics).map(Directive.fit)
-        case "evaluate": return NoOptionsGrammar.check(cell, diagnostics: &diagnostics) ? .evaluate(EvaluateDirective()) : nil
+        case "evaluate": return EvaluateGrammar.parse(cell, diagnostics: &diagnostics).map(Directive.evaluate)
         case "plot": return PlotGrammar.parse(cell, diagnostics: &diagnostics).map(Directive.plot)
         case "predict": return PredictGrammar.parse(cell, diagnostics: &diagnostics).map(Directive.predict)
         case "summary": return NoOptionsGrammar.check(cell, diagnostics: &diagnostics) ? .summary(SummaryDirective()) : nil

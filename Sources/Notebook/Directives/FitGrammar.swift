@@ -23,9 +23,7 @@ enum FitGrammar {
     static func parse(_ cell: CellBody, diagnostics: inout DiagnosticCollector) -> FitDirective? {
         let options = CellOptions(cell, keys: keys, example: "epochs: 10", diagnostics: &diagnostics)
         options.require("loss", example: "loss: categorical_crossentropy", diagnostics: &diagnostics)
-        let lossNames = LossName.allCases.map(\.rawValue).joined(separator: ", ")
-        let loss = options.choice("loss", of: LossName.self, aliases: lossAliases, notSupported: unsupportedLosses,
-                                  hint: "losses: \(lossNames) (also `mse`)", diagnostics: &diagnostics)
+        let loss = loss(options, diagnostics: &diagnostics)
         let optimizer = options.choice("optimizer", of: FitDirective.Optimizer.self,
                                        notSupported: unsupportedOptimizers, diagnostics: &diagnostics)
         let chosen = optimizer?.value ?? (options.mentions("optimizer") ? nil : .adam)
@@ -44,6 +42,13 @@ enum FitGrammar {
                             momentum: momentum ?? 0, nesterov: nesterov ?? false, weightDecay: weightDecay,
                             epochs: epochs?.value ?? 1, batchSize: batchSize?.value ?? 32, validationSplit: split ?? 0,
                             shuffle: shuffle ?? true)
+    }
+
+    /// The `loss:` option (also read by `evaluate`): a Keras loss name or alias.
+    static func loss(_ options: CellOptions, diagnostics: inout DiagnosticCollector) -> Located<LossName>? {
+        let lossNames = LossName.allCases.map(\.rawValue).joined(separator: ", ")
+        return options.choice("loss", of: LossName.self, aliases: lossAliases, notSupported: unsupportedLosses,
+                              hint: "losses: \(lossNames) (also `mse`)", diagnostics: &diagnostics)
     }
 
     /// `momentum` and `nesterov` belong to sgd, `weight_decay` to adamw.

@@ -1,5 +1,4 @@
-/// Directives that take no options (`evaluate`, `summary`): any line other than blanks and
-/// comments is an error.
+/// Directives that take no options (`summary`): any line other than blanks and comments is an error.
 enum NoOptionsGrammar {
     /// Reports every stray line; returns whether there were none.
     static func check(_ cell: CellBody, diagnostics: inout DiagnosticCollector) -> Bool {

@@ -81,9 +81,12 @@ public struct PreprocessDirective: Sendable, Equatable {
     }
 }
 
-/// `evaluate`: loss and accuracy on the test set (no options).
+/// `evaluate`: loss and accuracy on the test set.
 public struct EvaluateDirective: Sendable, Equatable {
-    public init() {}
+    /// `loss: NAME` — the loss to report; nil means the last fit's, or the loaded model's.
+    public var loss: LossName?
+
+    public init(loss: LossName? = nil) { self.loss = loss }
 }
 
 /// `plot`: a comma- or newline-separated list of chart names.

@@ -52,13 +52,21 @@ public struct Cell: Sendable {
     /// The block's body as written (what the report shows as the cell's source).
     public var source: String
     public var directive: Directive
+    /// Where each `key: value` option of the body has its value, by key — so later stages can point
+    /// at the option a problem is about (`loss:` of a fit, `scale:` of a preprocess).
+    public var optionLocations: [String: SourceLocation]
 
-    public init(index: Int, location: SourceLocation, source: String, directive: Directive) {
+    public init(index: Int, location: SourceLocation, source: String, directive: Directive,
+                optionLocations: [String: SourceLocation] = [:]) {
         self.index = index
         self.location = location
         self.source = source
         self.directive = directive
+        self.optionLocations = optionLocations
     }
+
+    /// Where option `key`'s value is written, else the cell's fence.
+    public func location(ofOption key: String) -> SourceLocation { optionLocations[key] ?? location }
 
     /// The directive's name as written in the info string (`load`, `fit`, …).
     public var name: String { directive.name }

@@ -7,22 +7,35 @@ extension Session {
         guard let first = directive.layers.first else {
             throw RunError(at: cell.location, "build has no layers")
         }
-        let inputShape = try self.inputShape(for: first, cell: cell)
+        let dataShape = try wrap(at: cell.location) { try preprocessedSampleShape() }
+        let inputShape = try Self.inputShape(for: first, dataShape: dataShape)
         let specs = directive.layers.map { LayerSpec($0.value) }
-        let model = try wrap(at: cell.location) {
-            try Sequential(inputShape: inputShape, layers: specs, seed: seed)
+        let model: Sequential
+        do {
+            model = try Sequential(inputShape: inputShape, layers: specs, seed: seed)
+        } catch let error as NeuralNetError {
+            throw RunError(at: directive.location(ofLayer: error.layerNumber) ?? cell.location, error.description)
         }
         self.model = model
         loss = nil
         history = nil
         evaluation = nil
-        return [.table(Self.summaryTable(model))]
+        return [.text(Self.description(of: model))]
     }
 
-    /// The input shape: `input=…` on the first layer, else the preprocessed data's sample shape.
-    private func inputShape(for first: Located<LayerLine>, cell: Cell) throws -> [Int] {
+    /// One line about a model: its layers, parameters and input (`summary` shows the table).
+    static func description(of model: Sequential) -> String {
+        let layers = model.summary.count
+        return "A sequential model of \(layers) layer\(layers == 1 ? "" : "s") and \(Format.integer(model.parameterCount)) "
+            + "parameters, input \(Format.shape(model.inputShape)), output \(Format.shape(model.outputShape)); "
+            + "`summary` shows its layers."
+    }
+
+    /// The input shape: `input=…` on the first layer, else `dataShape`, the preprocessed data's
+    /// sample shape (nil: no data loaded).
+    static func inputShape(for first: Located<LayerLine>, dataShape: [Int]?) throws -> [Int] {
         if let shape = first.value.inputShape { return shape }
-        guard let shape = try wrap(at: cell.location, { try preprocessedSampleShape() }) else {
+        guard let shape = dataShape else {
             throw RunError(at: first.location, "the first layer has no input size and no data is loaded to take it from",
                            hint: "write `input=784` (or `input=28x28x1` for conv2d) on the first layer, or load data before this cell")
         }
@@ -55,6 +68,14 @@ extension Session {
                                   ["Trainable params", "", counted(trainable)],
                                   ["Non-trainable params", "", counted(total - trainable)]],
                      numericColumns: [2])
+    }
+}
+
+extension BuildDirective {
+    /// Where the 1-based `number`th layer line is written.
+    func location(ofLayer number: Int?) -> SourceLocation? {
+        guard let number, layers.indices.contains(number - 1) else { return nil }
+        return layers[number - 1].location
     }
 }
 

@@ -3,25 +3,27 @@ import NeuralNet
 import Notebook
 
 extension Session {
-    /// `evaluate`: loss and accuracy on the test set, and where the model goes wrong.
+    /// `evaluate`: loss and accuracy on the test set (`plot: confusion_matrix` shows where it goes wrong).
     mutating func runEvaluate(_ directive: EvaluateDirective, cell: Cell) throws -> [Output] {
         let model = try requireModel(for: "evaluate", at: cell.location)
         let test = try testExamples(for: "evaluate", at: cell.location)
-        // The loss of the last fit, else the one that suits the targets (a model loaded from a file).
-        let loss = self.loss ?? {
-            if case .oneHot = test.targets { return .categoricalCrossentropy }
-            return .sparseCategoricalCrossentropy
-        }()
+        // The cell's own loss, else the last fit's or the loaded model's.
+        guard let loss = directive.loss.map(Loss.init) ?? self.loss else {
+            throw RunError(at: cell.location, "evaluate needs a loss, but no earlier fit chose one",
+                           hint: Self.evaluateLossHint)
+        }
         let evaluation = try wrap(at: cell.location) { try model.evaluate(test, loss: loss) }
         self.evaluation = evaluation
-        let rows = [["test loss", Format.metric(evaluation.loss)],
+        let rows = [["test loss (\(loss.rawValue))", Format.metric(evaluation.loss)],
                     ["test accuracy", Format.metric(evaluation.accuracy) + " (" + Format.percent(evaluation.accuracy) + ")"],
                     ["test samples", Format.integer(test.count)]]
-        var outputs: [Output] = [.table(Table(caption: "Evaluation on the test set", header: ["metric", "value"],
-                                              rows: rows, numericColumns: [1]))]
-        if let matrix = confusionMatrixChart() { outputs.append(matrix) }
-        return outputs
+        return [.table(Table(caption: "Evaluation on the test set", header: ["metric", "value"],
+                             rows: rows, numericColumns: [1]))]
     }
+
+    /// How to give `evaluate` a loss, for the run-time error and the static check alike.
+    static let evaluateLossHint = "add `loss: categorical_crossentropy` (or the loss that fits your labels) to this cell, "
+        + "or a ```fit cell before it"
 
     /// Counts of (true class, predicted class) pairs from the last evaluation.
     func confusionMatrix() -> (matrix: [[Int]], classes: Int)? {

@@ -66,11 +66,7 @@ extension Session {
     }
 
     /// Resolves a notebook-relative path.
-    func resolve(_ path: String) -> URL {
-        let expanded = (path as NSString).expandingTildeInPath
-        if expanded.hasPrefix("/") { return URL(fileURLWithPath: expanded).standardizedFileURL }
-        return notebookDirectory.appendingPathComponent(expanded).standardizedFileURL
-    }
+    func resolve(_ path: String) -> URL { NotebookPath.resolve(path, in: notebookDirectory) }
 
     /// The dataset's splits, its training images per class, and the first training images.
     private func overview(of files: DatasetFiles, perClass trainCounts: [Int], name: String, directory: URL) -> [Output] {

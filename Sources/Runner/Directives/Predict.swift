@@ -8,7 +8,7 @@ extension Session {
     mutating func runPredict(_ directive: PredictDirective, cell: Cell) throws -> [Output] {
         let model = try requireModel(for: "predict", at: cell.location)
         let location = directive.image.location
-        let (width, height) = try Self.imageSize(for: model, at: location)
+        let (width, height) = try Self.imageSize(forInput: model.inputShape, at: location)
         let bytes = try wrap(at: location) {
             try ImageImport.readBytes(directive.image.value, relativeTo: notebookDirectory)
         }
@@ -45,8 +45,7 @@ extension Session {
     }
 
     /// The picture size a model expects: `[h, w]`, `[h, w, 1]`, or a square number of inputs.
-    static func imageSize(for model: Sequential, at location: SourceLocation) throws -> (Int, Int) {
-        let shape = model.inputShape
+    static func imageSize(forInput shape: [Int], at location: SourceLocation) throws -> (Int, Int) {
         if shape.count == 2 || (shape.count == 3 && shape[2] == 1) { return (shape[1], shape[0]) }
         if shape.count == 1 {
             let side = Int(Double(shape[0]).squareRoot().rounded())

@@ -1,0 +1,76 @@
+import Foundation
+import Datasets
+import NeuralNet
+import Notebook
+
+extension AnalysisWalk {
+    /// `build`: the input shape, then every layer's shape and size as the engine would check them.
+    mutating func checkBuild(_ directive: BuildDirective, cell: Cell) {
+        guard let first = directive.layers.first else { return }
+        guard first.value.inputShape != nil || !state.data.isUnknown else { return state.replaceModel(.unknown) }
+        let inputShape: [Int]
+        do {
+            inputShape = try Session.inputShape(for: first, dataShape: state.sampleShape())
+        } catch {
+            report(error, at: first.location)
+            return state.replaceModel(.unknown)
+        }
+        do {
+            let plan = try ModelPlan(inputShape: inputShape, layers: directive.layers.map { LayerSpec($0.value) })
+            state.replaceModel(.known(ModelFacts(inputShape: inputShape, outputShape: plan.outputShape,
+                                                 layerLocations: directive.layers.map(\.location))))
+        } catch let problem as NeuralNetError {
+            error(at: directive.location(ofLayer: problem.layerNumber) ?? first.location, problem.description)
+            state.replaceModel(.unknown)
+        } catch {
+            self.error(at: first.location, String(describing: error))
+            state.replaceModel(.unknown)
+        }
+    }
+
+    /// `predict`: a model whose input is a grayscale picture, and an image file that can be read.
+    mutating func checkPredict(_ directive: PredictDirective, cell: Cell) {
+        let image = directive.image
+        if let url = ImageImport.localURL(for: image.value, relativeTo: notebookDirectory),
+           let problem = NotebookPath.problem(reading: url) {
+            error(at: image.location, "cannot read the image '\(image.value)': \(problem)",
+                  hint: "`image:` is a PNG, JPEG, BMP or GIF file relative to the notebook's folder, or an http(s) URL")
+        }
+        guard let model = requireModel(for: "predict", cell: cell) else { return }
+        do {
+            _ = try Session.imageSize(forInput: model.inputShape, at: image.location)
+        } catch {
+            report(error, at: image.location)
+        }
+    }
+
+    /// `save`: a model to save, and a path that is not a folder. The file then counts as present,
+    /// with this model's shapes, for a later `load` in the same notebook.
+    mutating func checkSave(_ directive: SaveDirective, cell: Cell) {
+        let path = directive.path
+        let url = resolve(path.value)
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), isFolder.boolValue {
+            error(at: path.location, "cannot save the model to '\(path.value)': it is a folder",
+                  hint: "give a file name such as `path: model.safetensors`")
+        }
+        guard var model = requireModel(for: "save", cell: cell) else { return }
+        model.layerLocations = []
+        model.preparation = state.data.isAbsent ? model.preparation : state.preprocessing
+        model.savedLoss = state.loss.facts?.loss
+        state.savedModels[url.path] = model
+    }
+
+    /// A run-time error of the runner's own checks, or anything else, as a diagnostic.
+    mutating func report(_ problem: Error, at location: SourceLocation) {
+        if let runError = problem as? RunError {
+            error(at: runError.location, runError.message, hint: runError.hint)
+        } else {
+            error(at: location, String(describing: problem))
+        }
+    }
+}
+
+extension Presence {
+    var isUnknown: Bool { if case .unknown = self { return true } else { return false } }
+}

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// The `folio` command: run literate Markdown notebooks that train neural networks.
 @main
@@ -9,19 +10,38 @@ struct Folio: ParsableCommand {
         commandName: "folio",
         abstract: "Run Markdown notebooks that load data, train and evaluate neural networks, and write an HTML report.",
         discussion: """
-        Exit status: 0 when every cell ran, 1 when a cell failed while running (the report is still \
-        written, showing the error), 2 when the notebook is invalid as text (nothing runs, no report).
+        Exit status:
+          0    every cell ran and the report was written
+          1    a cell failed while running (the report is still written, showing the error in its cell)
+          2    the notebook is invalid as text, `check` found a cell that would fail, or the command line is wrong \
+        (nothing runs, no report)
+          3    the cells ran but the report (or the --json record) could not be written
+          130  interrupted (Ctrl-C, SIGINT); 143 terminated (SIGTERM)
         Notebook format: docs/notebook-format.md.
         """,
         version: version,
         subcommands: [RunCommand.self, CheckCommand.self]
     )
+
+    /// ArgumentParser's `main`, except that a wrong command line exits with 2 (the table above), not 64.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            guard exitCode(for: error) == .validationFailure else { exit(withError: error) }
+            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            Foundation.exit(FolioExit.invalidInput.rawValue)
+        }
+    }
 }
 
-/// Exit statuses shared by the subcommands.
+/// Exit statuses shared by the subcommands (the table in `folio --help` and docs/notebook-format.md).
 enum FolioExit {
     /// A cell failed while running; the report shows where.
     static let runFailed = ExitCode(1)
-    /// The notebook is invalid as text, or an input could not be read; nothing ran.
+    /// The notebook is invalid as text, a cell would fail, or an input could not be read; nothing ran.
     static let invalidInput = ExitCode(2)
+    /// The cells ran but the report could not be written.
+    static let reportNotWritten = ExitCode(3)
 }

@@ -28,6 +28,7 @@ struct RunCommand: ParsableCommand {
     var quiet = false
 
     func run() throws {
+        Interruption.exitOnSignals()
         let document = try loadNotebook(notebook)
         let renderer = try makeRenderer()
 
@@ -44,7 +45,7 @@ struct RunCommand: ParsableCommand {
             }
         } catch {
             Terminal.error("error: \(error)")
-            throw FolioExit.invalidInput
+            throw FolioExit.reportNotWritten
         }
         if let failure = record.error {
             Terminal.error(failure.description)

@@ -51,27 +51,22 @@ final class ErrorTests: XCTestCase {
         XCTAssertTrue(outcome.stderr.contains("absent.md:1:1: error:"), outcome.stderr)
     }
 
-    // MARK: - Failures while running: exit 1, report written with the error, later cells not run
+    // MARK: - Cells that would fail, found by the check before anything runs: exit 2, no report
 
-    func testMissingDataFolderStopsTheRunButWritesTheReport() throws {
-        let text = "# T\n```load\npath: no/such/folder\n```\n```evaluate\n```\n"
-        let (outcome, folder) = try run(text, json: true)
-        XCTAssertEqual(outcome.status, 1)
-        XCTAssertTrue(outcome.stderr.contains("nb.md:3:7: error:"), outcome.stderr)
-        let html = try String(contentsOf: folder.appendingPathComponent("output/nb.html"), encoding: .utf8)
-        XCTAssertTrue(html.contains("status-error"))
-        XCTAssertTrue(html.contains("status-not-run"))
-        let record = try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("run.json"))) as? [String: Any]
-        let statuses = (record?["cells"] as? [[String: Any]])?.map { $0["status"] as? String }
-        XCTAssertEqual(statuses, ["error", "not_run"])
+    func testMissingDataFolderIsFoundBeforeRunning() throws {
+        let (outcome, folder) = try run("# T\n```load\npath: no/such/folder\n```\n```evaluate\n```\n", json: true)
+        XCTAssertEqual(outcome.status, 2)
+        XCTAssertTrue(outcome.stderr.contains("nb.md:3:7: error: cannot read the dataset folder 'no/such/folder'"), outcome.stderr)
+        XCTAssertFalse(reportExists(in: folder))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("run.json").path))
     }
 
     func testCellThatNeedsAModelNoEarlierCellMade() throws {
         let (outcome, folder) = try run("```load\ndataset: mnist\n```\n```evaluate\n```\n")
-        XCTAssertEqual(outcome.status, 1)
-        XCTAssertTrue(outcome.stderr.contains("nb.md:4:1: error:"), outcome.stderr)
+        XCTAssertEqual(outcome.status, 2)
+        XCTAssertTrue(outcome.stderr.contains("nb.md:4:1: error: evaluate needs a model"), outcome.stderr)
         XCTAssertTrue(outcome.stderr.contains("build"), outcome.stderr)
-        XCTAssertTrue(reportExists(in: folder))
+        XCTAssertFalse(reportExists(in: folder))
     }
 
     func testShapeMismatchBetweenDataAndModel() throws {
@@ -92,8 +87,9 @@ final class ErrorTests: XCTestCase {
 
         """
         let (outcome, _) = try run(text)
-        XCTAssertEqual(outcome.status, 1)
-        XCTAssertTrue(outcome.stderr.contains("nb.md:11:1: error:"), outcome.stderr)
+        XCTAssertEqual(outcome.status, 2)
+        XCTAssertTrue(outcome.stderr.contains("nb.md:9:1: error: the model takes samples of 784, but fit (line 11) would give it 28×28"),
+                      outcome.stderr)
         XCTAssertTrue(outcome.stderr.contains("flatten"), outcome.stderr)
     }
 
@@ -131,19 +127,25 @@ final class ErrorTests: XCTestCase {
     func testModelTooLargeIsRefusedBeforeAllocating() throws {
         let text = "```build\ndense 1000000 relu input=100000000\ndense 10 softmax\n```\n"
         let (outcome, _) = try run(text)
-        XCTAssertEqual(outcome.status, 1)
-        XCTAssertTrue(outcome.stderr.contains("nb.md:1:1: error:"), outcome.stderr)
+        XCTAssertEqual(outcome.status, 2)
+        XCTAssertTrue(outcome.stderr.contains("nb.md:2:1: error:"), outcome.stderr)
         XCTAssertTrue(outcome.stderr.contains("memory"), outcome.stderr)
     }
 
-    func testCorruptImageIsReportedAtTheImageOption() throws {
+    // MARK: - Failures while running: exit 1, report written with the error, later cells not run
+
+    func testCorruptImageStopsTheRunAtTheImageOptionButWritesTheReport() throws {
         let folder = try FolioProcess.makeWorkspace()
         _ = try FolioProcess.write("this is not a picture", to: "bad.png", in: folder)
-        let text = "```build\ndense 10 softmax input=784\n```\n```predict\nimage: bad.png\n```\n"
+        let text = "```build\ndense 10 softmax input=784\n```\n```predict\nimage: bad.png\n```\n```summary\n```\n"
         _ = try FolioProcess.write(text, to: "nb.md", in: folder)
-        let outcome = try FolioProcess.run(["run", "nb.md", "-q"], in: folder)
+        let outcome = try FolioProcess.run(["run", "nb.md", "-q", "--json", "run.json"], in: folder)
         XCTAssertEqual(outcome.status, 1)
         XCTAssertTrue(outcome.stderr.contains("nb.md:5:8: error:"), outcome.stderr)
+        XCTAssertTrue(reportExists(in: folder))
+        let record = try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("run.json"))) as? [String: Any]
+        let statuses = (record?["cells"] as? [[String: Any]])?.map { $0["status"] as? String }
+        XCTAssertEqual(statuses, ["ok", "error", "not_run"])
     }
 
     func testCorruptIDXFileIsReported() throws {
@@ -155,9 +157,9 @@ final class ErrorTests: XCTestCase {
         }
         _ = try FolioProcess.write("```load\npath: broken\n```\n", to: "nb.md", in: folder)
         let outcome = try FolioProcess.run(["run", "nb.md", "-q"], in: folder)
-        XCTAssertEqual(outcome.status, 1)
-        XCTAssertTrue(outcome.stderr.contains("nb.md:1:1: error:"), outcome.stderr)
-        XCTAssertTrue(outcome.stderr.contains("idx"), outcome.stderr)
+        XCTAssertEqual(outcome.status, 2)
+        XCTAssertTrue(outcome.stderr.contains("nb.md:2:7: error: the dataset folder 'broken' cannot be used"), outcome.stderr)
+        XCTAssertTrue(outcome.stderr.contains("IDX"), outcome.stderr)
     }
 
     func testOfflineDatasetWithNothingCachedSaysWhereToPutFiles() throws {

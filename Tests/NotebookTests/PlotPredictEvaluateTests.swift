@@ -40,11 +40,13 @@ final class PlotPredictEvaluateTests: XCTestCase {
 
     // MARK: - evaluate
 
-    func testEvaluateTakesNoOptions() {
+    func testEvaluateTakesOnlyALoss() {
         XCTAssertEqual(onlyDirective(cell("evaluate", "# on the test set\n\n"))?.evaluate, EvaluateDirective())
-        let found = diagnostics(cell("evaluate", "batch_size: 10\n  verbose: 0"))
-        XCTAssertEqual(found.map(\.location), [at(2, 1), at(3, 3)])
-        XCTAssertTrue(found.allSatisfy { $0.message == "evaluate takes no options" })
+        XCTAssertEqual(onlyDirective(cell("evaluate", "loss: mse"))?.evaluate, EvaluateDirective(loss: .meanSquaredError))
+        let found = diagnostics(cell("evaluate", "batch_size: 10\nloss: hinge_it"))
+        XCTAssertEqual(found.map(\.location), [at(2, 1), at(3, 7)])
+        XCTAssertTrue(found[0].message.hasPrefix("unknown evaluate option 'batch_size'"), found[0].message)
+        XCTAssertTrue(found[1].message.contains("hinge_it"), found[1].message)
     }
 
     // MARK: - summary

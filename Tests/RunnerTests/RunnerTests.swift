@@ -56,9 +56,12 @@ final class RunnerTests: XCTestCase {
             guard case .chart(let svg, _) = output else { return XCTFail("plot makes charts") }
             XCTAssertTrue(svg.hasPrefix("<svg"))
         }
-        guard case .table(let summary) = record.results[2].outputs.first else { return XCTFail("build shows a summary") }
-        XCTAssertEqual(summary.rows.count, 2)
-        XCTAssertEqual(summary.rows[0][2], "12,560", "784·16 + 16 parameters")
+        guard case .text(let line) = record.results[2].outputs.first, record.results[2].outputs.count == 1 else {
+            return XCTFail("build shows one line")
+        }
+        XCTAssertEqual(line, "A sequential model of 2 layers and 12,730 parameters, input 784, output 10; `summary` shows its layers.",
+                       "784·16 + 16 + 16·10 + 10 parameters")
+        XCTAssertEqual(record.results[4].outputs.count, 1, "evaluate shows its scores only")
     }
 
     func testValidationRowsAreTheLastFraction() throws {

@@ -31,8 +31,9 @@ struct FolioProcess {
         return folder
     }
 
+    /// Runs folio in `folder`; with `signal`, sends it that signal `signalAfter` seconds after the start.
     static func run(_ arguments: [String], in folder: URL, environment extra: [String: String] = [:],
-                    timeout: TimeInterval = 120) throws -> Outcome {
+                    timeout: TimeInterval = 120, signal: Int32? = nil, signalAfter: TimeInterval = 1) throws -> Outcome {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
@@ -49,8 +50,16 @@ struct FolioProcess {
         try process.run()
         // Read both pipes while the process runs, so a chatty run cannot block on a full pipe.
         let outData = PipeReader(out), errData = PipeReader(err)
-        let deadline = Date().addingTimeInterval(timeout)
-        while process.isRunning && Date() < deadline { usleep(20_000) }
+        let started = Date()
+        let deadline = started.addingTimeInterval(timeout)
+        var signalled = signal == nil
+        while process.isRunning && Date() < deadline {
+            if !signalled, let signal, Date().timeIntervalSince(started) >= signalAfter {
+                kill(process.processIdentifier, signal)
+                signalled = true
+            }
+            usleep(20_000)
+        }
         if process.isRunning {
             process.terminate()
             XCTFail("folio \(arguments.joined(separator: " ")) did not finish within \(timeout) s")

@@ -18,10 +18,13 @@ struct CheckCommand: ParsableCommand {
     }
 }
 
-/// Parses `path`, or prints its diagnostics to stderr and exits with status 2.
+/// Parses `path` and prints its notes (if any) to stderr; or prints its diagnostics to stderr and
+/// exits with status 2.
 func loadNotebook(_ path: String) throws -> Document {
     do {
-        return try NotebookParser.parse(fileAt: path)
+        let document = try NotebookParser.parse(fileAt: path)
+        if !document.notes.isEmpty { Terminal.error(DiagnosticList(document.notes).description) }
+        return document
     } catch let list as DiagnosticList {
         Terminal.error(list.description)
         let count = list.diagnostics.filter { $0.severity == .error }.count

@@ -11,6 +11,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
+        .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
     ],
     targets: [
         // Thin module maps over Debian's C libraries.
@@ -23,7 +24,7 @@ let package = Package(
         .target(name: "NeuralNet", dependencies: ["CBLAS"]),
         .target(name: "Datasets", dependencies: ["CZlib", "CSTB", "NeuralNet"]),
         .target(name: "Charts"),
-        .target(name: "Notebook", dependencies: ["CCMarkGFM"]),
+        .target(name: "Notebook", dependencies: ["CCMarkGFM", .product(name: "Yams", package: "Yams")]),
         .target(name: "Runner", dependencies: ["Notebook", "NeuralNet", "Datasets", "Charts"]),
         .target(name: "Report", dependencies: [
             "Notebook", "Runner", "CCMarkGFM",
@@ -41,8 +42,8 @@ let package = Package(
         .testTarget(name: "ChartsTests", dependencies: ["Charts"]),
         .testTarget(name: "NotebookTests", dependencies: ["Notebook"]),
         .testTarget(name: "RunnerTests", dependencies: ["Runner"]),
-        .testTarget(name: "ReportTests", dependencies: ["Report"]),
-        .testTarget(name: "FolioCLITests", dependencies: ["folio"]),
+        .testTarget(name: "ReportTests", dependencies: ["Report"], exclude: ["Golden"]),
+        .testTarget(name: "FolioCLITests", dependencies: ["folio"], exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -36,7 +36,8 @@ struct DocumentBuilder {
         addProse(before: text.lineCount + 1)
         let heading = outline.blocks.lazy.compactMap(\.levelOneHeading).first { !$0.isEmpty }
         return Document(path: text.path, title: matter.title ?? heading, seed: matter.seed,
-                        seedIsExplicit: matter.seedIsExplicit, blocks: blocks)
+                        seedIsExplicit: matter.seedIsExplicit, blocks: blocks,
+                        author: matter.author, date: matter.date, description: matter.description)
     }
 
     // MARK: - Blocks
@@ -72,6 +73,7 @@ struct DocumentBuilder {
             ? (block.startLine + 1...bodyEnd).map { CellBody.Line(number: $0, bytes: text.line($0)) }
             : []
         let body = CellBody(name: name, fence: fenceLocation, lines: lines)
+        let options = DisplayOptionsGrammar.read(body, diagnostics: &diagnostics)
         let reportedBefore = diagnostics.count
         guard let directive = DirectiveGrammar.parse(body, diagnostics: &diagnostics) else {
             if diagnostics.count == reportedBefore {
@@ -80,9 +82,12 @@ struct DocumentBuilder {
             return
         }
         guard !extraWords else { return }
-        let source = bodyEnd > block.startLine ? text.text(lines: block.startLine + 1, through: bodyEnd) : ""
+        // The source the report shows starts after the `#|` lines and the blank lines below them.
+        var sourceStart = (options.lastOptionLine ?? block.startLine) + 1
+        while sourceStart <= bodyEnd, options.lastOptionLine != nil, text.isBlank(sourceStart) { sourceStart += 1 }
+        let source = bodyEnd >= sourceStart ? text.text(lines: sourceStart, through: bodyEnd) : ""
         blocks.append(.cell(Cell(index: cellCount, location: fenceLocation, source: source, directive: directive,
-                                 optionLocations: body.optionValueLocations)))
+                                 display: options.display, optionLocations: body.optionValueLocations)))
     }
 
     // MARK: - Diagnostics

@@ -13,7 +13,8 @@
 /// Every diagnostic of the notebook is collected (not just the first), in source order.
 public enum NotebookParser {
     /// Parses `source` (the notebook's text); `path` is used in every `SourceLocation`.
-    /// Throws `DiagnosticList` (all problems found, in source order) when the notebook is invalid as text.
+    /// Throws `DiagnosticList` (all problems found, in source order, notes included) when the notebook
+    /// is invalid as text; a valid notebook's notes are in `Document.notes`.
     public static func parse(source: String, path: String) throws -> Document {
         try parse(bytes: Array(source.utf8), path: path)
     }
@@ -29,9 +30,10 @@ public enum NotebookParser {
         let withoutMark = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes
         var builder = DocumentBuilder(text: SourceText(bytes: withoutMark, path: path))
         let document = builder.build()
-        guard let document, builder.diagnostics.isEmpty else {
+        guard var document, !builder.diagnostics.hasErrors else {
             throw DiagnosticList(builder.diagnostics.inSourceOrder)
         }
+        document.notes = builder.diagnostics.inSourceOrder
         return document
     }
 }

@@ -19,6 +19,8 @@ enum BuiltInTemplate {
   <div class="run-title">
     <p class="eyebrow">Folio report</p>
     <h1>{{title}}</h1>
+    {{#hasByline}}<p class="run-byline">{{#hasAuthor}}<span class="run-author">{{author}}</span>{{/hasAuthor}}{{#hasDate}}<time class="run-date">{{date}}</time>{{/hasDate}}</p>{{/hasByline}}
+    {{#hasDescription}}<p class="run-description">{{description}}</p>{{/hasDescription}}
   </div>
   <dl class="run-meta">
     <div><dt>notebook</dt><dd><code>{{notebook}}</code></dd></div>
@@ -28,12 +30,12 @@ enum BuiltInTemplate {
     <div><dt>generated</dt><dd>{{generated}}</dd></div>
   </dl>
 </header>
-{{#error}}
+{{#hasRunError}}{{#runError}}
 <aside class="run-error" role="alert">
   <strong>The run stopped with an error.</strong>
-  <a href="#{{errorAnchor}}">{{location}}</a>: {{message}}
+  <a href="#{{anchor}}">{{location}}</a>: {{message}}
 </aside>
-{{/error}}
+{{/runError}}{{/hasRunError}}
 <main>
 {{#blocks}}
 {{#isProse}}
@@ -50,7 +52,12 @@ enum BuiltInTemplate {
     <span class="cell-status">{{statusLabel}}</span>
     <span class="cell-time">{{seconds}}</span>
   </div>
-  {{#hasSource}}<pre class="cell-source"><code>{{source}}</code></pre>{{/hasSource}}
+  {{#showSource}}
+  {{#foldSource}}<details class="cell-fold"><summary>Source</summary>{{/foldSource}}
+  <pre class="cell-source"><code>{{source}}</code></pre>
+  {{#foldSource}}</details>{{/foldSource}}
+  {{/showSource}}
+  {{#showOutputs}}
   <div class="outputs">
   {{#outputs}}
   <div class="output{{#isChart}} output-chart{{/isChart}}">
@@ -69,13 +76,14 @@ enum BuiltInTemplate {
   </div>
   {{/outputs}}
   </div>
-  {{#error}}
+  {{/showOutputs}}
+  {{#hasCellError}}{{#cellError}}
   <div class="cell-error" role="alert">
     <p class="error-where">{{location}}</p>
     <p class="error-message">{{message}}</p>
-    {{#hint}}<p class="error-hint">{{hint}}</p>{{/hint}}
+    {{#hasHint}}<p class="error-hint">{{hint}}</p>{{/hasHint}}
   </div>
-  {{/error}}
+  {{/cellError}}{{/hasCellError}}
 </section>
 {{/cell}}
 {{/blocks}}
@@ -117,6 +125,9 @@ code, pre { font-family: var(--mono); font-size: 0.88em; }
 .run-header { border-bottom: 2px solid var(--ink); padding-bottom: 1rem; margin-bottom: 1.5rem; }
 .eyebrow { margin: 0; text-transform: uppercase; letter-spacing: 0.12em; font-size: 0.75rem; color: var(--muted); }
 .run-header h1 { margin: 0.2rem 0 0.8rem; font-size: 2rem; line-height: 1.2; }
+.run-byline { margin: -0.4rem 0 0.6rem; color: var(--muted); }
+.run-author + .run-date::before { content: " · "; }
+.run-description { margin: 0 0 0.9rem; max-width: 42rem; white-space: pre-line; }
 .run-meta { display: flex; flex-wrap: wrap; gap: 0.4rem 1.6rem; margin: 0; font-size: 0.88rem; }
 .run-meta div { display: flex; gap: 0.4rem; }
 .run-meta dt { color: var(--muted); }
@@ -163,6 +174,12 @@ code, pre { font-family: var(--mono); font-size: 0.88em; }
   margin: 0; padding: 0.7rem 0.9rem; background: var(--code-bg);
   border-bottom: 1px solid var(--rule); overflow-x: auto; white-space: pre;
 }
+.cell-fold { border-bottom: 1px solid var(--rule); }
+.cell-fold summary {
+  padding: 0.35rem 0.9rem; cursor: pointer; font-size: 0.85rem; color: var(--muted); background: var(--code-bg);
+}
+.cell-fold[open] summary { border-bottom: 1px solid var(--rule); }
+.cell-fold .cell-source { border-bottom: none; }
 .outputs { display: flex; flex-wrap: wrap; align-items: flex-start; column-gap: 1.5rem; padding: 0 0.9rem 0.9rem; }
 .outputs:empty { display: none; }
 .output { flex: 1 1 100%; padding-top: 0.7rem; min-width: 0; }

@@ -19,8 +19,8 @@ struct CheckCommand: ParsableCommand {
     }
 }
 
-/// Parses `path` and checks what its cells will meet (`NotebookAnalyzer`), or prints every problem
-/// found to stderr and exits with status 2.
+/// Parses `path` and checks what its cells will meet (`NotebookAnalyzer`); prints its notes (if any)
+/// to stderr, or every problem found (with the notes) and exits with status 2.
 func loadNotebook(_ path: String) throws -> Document {
     let document: Document
     do {
@@ -29,7 +29,10 @@ func loadNotebook(_ path: String) throws -> Document {
         reportProblems(list.diagnostics)
     }
     let problems = NotebookAnalyzer().analyze(document)
-    guard problems.isEmpty else { reportProblems(problems) }
+    guard problems.isEmpty else {
+        reportProblems((document.notes + problems).sorted { ($0.location.line, $0.location.column) < ($1.location.line, $1.location.column) })
+    }
+    if !document.notes.isEmpty { Terminal.error(DiagnosticList(document.notes).description) }
     return document
 }
 

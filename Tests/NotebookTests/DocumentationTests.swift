@@ -36,7 +36,7 @@ final class DocumentationTests: XCTestCase {
     func testEveryOptionIsDocumented() throws {
         let text = try reference()
         let names = LoadGrammar.keys + PreprocessGrammar.keys + FitGrammar.keys + PredictGrammar.keys + SaveGrammar.keys
-            + FrontMatter.keys + Directive.allNames + ActivationName.allCases.map(\.rawValue)
+            + FrontMatter.keys + DisplayOptionsGrammar.keys + Directive.allNames + ActivationName.allCases.map(\.rawValue)
             + PlotDirective.Chart.allCases.map(\.rawValue) + DatasetName.allCases.map(\.rawValue)
             + LossName.allCases.map(\.rawValue) + FitGrammar.lossAliases.keys.sorted()
             + FitDirective.Optimizer.allCases.map(\.rawValue) + InitializerName.allCases.map(\.rawValue)

@@ -2,7 +2,9 @@
 ///
 /// Rendered as `FILE:LINE:COL: error: MESSAGE` followed by an indented `hint:` line.
 public struct Diagnostic: Error, Sendable, Equatable, CustomStringConvertible {
-    public enum Severity: String, Sendable { case error, warning }
+    /// How serious a diagnostic is. Only errors make a notebook invalid; a note (such as a front
+    /// matter key Folio does not use) is printed and the notebook still runs.
+    public enum Severity: String, Sendable { case error, warning, note }
 
     public var location: SourceLocation
     public var severity: Severity

@@ -8,14 +8,28 @@ public struct Document: Sendable {
     public var seed: UInt64
     /// Whether `seed` was written in the front matter or is the default.
     public var seedIsExplicit: Bool
+    /// `author:` from front matter; a list of authors is joined with ", ".
+    public var author: String?
+    /// `date:` from front matter, exactly as written (`2024-05-01`, `today`, …).
+    public var date: String?
+    /// `description:` from front matter.
+    public var description: String?
     public var blocks: [Block]
+    /// Notes found while parsing (e.g. front matter keys Folio does not use), in source order.
+    /// They do not stop the notebook from running; the command line prints them.
+    public var notes: [Diagnostic]
 
-    public init(path: String, title: String?, seed: UInt64, seedIsExplicit: Bool, blocks: [Block]) {
+    public init(path: String, title: String?, seed: UInt64, seedIsExplicit: Bool, blocks: [Block],
+                author: String? = nil, date: String? = nil, description: String? = nil, notes: [Diagnostic] = []) {
         self.path = path
         self.title = title
         self.seed = seed
         self.seedIsExplicit = seedIsExplicit
         self.blocks = blocks
+        self.author = author
+        self.date = date
+        self.description = description
+        self.notes = notes
     }
 
     /// The directive cells, in order.
@@ -49,19 +63,23 @@ public struct Cell: Sendable {
     public var index: Int
     /// Where the opening fence starts.
     public var location: SourceLocation
-    /// The block's body as written (what the report shows as the cell's source).
+    /// The block's body as written, without its leading `#|` option lines (what the report shows
+    /// as the cell's source).
     public var source: String
     public var directive: Directive
+    /// How the report shows the cell, from its `#|` option lines.
+    public var display: CellDisplay
     /// Where each `key: value` option of the body has its value, by key — so later stages can point
     /// at the option a problem is about (`loss:` of a fit, `scale:` of a preprocess).
     public var optionLocations: [String: SourceLocation]
 
     public init(index: Int, location: SourceLocation, source: String, directive: Directive,
-                optionLocations: [String: SourceLocation] = [:]) {
+                display: CellDisplay = CellDisplay(), optionLocations: [String: SourceLocation] = [:]) {
         self.index = index
         self.location = location
         self.source = source
         self.directive = directive
+        self.display = display
         self.optionLocations = optionLocations
     }
 

@@ -5,6 +5,7 @@ enum ASCII {
     static let tab: UInt8 = 0x09
     static let space: UInt8 = 0x20
     static let hash: UInt8 = 0x23
+    static let bar: UInt8 = 0x7C
     static let colon: UInt8 = 0x3A
     static let comma: UInt8 = 0x2C
     static let equals: UInt8 = 0x3D

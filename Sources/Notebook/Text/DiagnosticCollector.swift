@@ -7,6 +7,8 @@ struct DiagnosticCollector {
 
     var isEmpty: Bool { found.isEmpty }
     var count: Int { found.count }
+    /// Whether any diagnostic is an error (notes alone leave the notebook valid).
+    var hasErrors: Bool { found.contains { $0.severity == .error } }
 
     mutating func error(line: Int, column: Int, _ message: String, hint: String? = nil) {
         error(at: SourceLocation(file: path, line: line, column: column), message, hint: hint)
@@ -14,6 +16,11 @@ struct DiagnosticCollector {
 
     mutating func error(at location: SourceLocation, _ message: String, hint: String? = nil) {
         found.append(Diagnostic(.error, at: location, message, hint: hint))
+    }
+
+    /// Something worth knowing that does not stop the notebook from running.
+    mutating func note(line: Int, column: Int, _ message: String, hint: String? = nil) {
+        found.append(Diagnostic(.note, at: SourceLocation(file: path, line: line, column: column), message, hint: hint))
     }
 
     /// Every diagnostic, sorted by line then column (ties keep the order they were found in).

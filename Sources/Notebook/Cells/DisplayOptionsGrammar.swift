@@ -1,0 +1,74 @@
+/// The Quarto-style `#| key: value` lines at the top of a cell body, which say how the report
+/// shows the cell (`echo`, `output`, `code-fold`).
+///
+/// Only lines before the body's first other non-blank line are options; a `#|` line after that is
+/// an ordinary comment. Values are booleans (`ValueSyntax.boolean`); a key Folio does not know
+/// (Quarto has many) is a note, not an error. The directive grammars skip these lines as comments.
+enum DisplayOptionsGrammar {
+    static let keys = ["echo", "output", "code-fold"]
+
+    /// What the option lines say, and the number of the last one (nil when there are none).
+    struct Reading {
+        var display = CellDisplay()
+        var lastOptionLine: Int?
+    }
+
+    static func read(_ cell: CellBody, diagnostics: inout DiagnosticCollector) -> Reading {
+        var reading = Reading()
+        var seen: [String: Int] = [:]
+        for line in cell.lines {
+            let start = LineScanner.skipSpaces(line.bytes, from: 0)
+            if start == line.bytes.count { continue }
+            guard let option = optionText(line.bytes, at: start) else { break }
+            reading.lastOptionLine = line.number
+            switch OptionLineLexeme.read(option, line: line.number) {
+            case .nothing:
+                continue
+            case .malformed(let text, let column, _):
+                diagnostics.error(line: line.number, column: column, "expected a cell option written as `#| key: value`, got '\(text)'",
+                                  hint: "cell options are `#| echo: false`, `#| output: false`, `#| code-fold: true`")
+            case .badQuote(_, let message, let column):
+                diagnostics.error(line: line.number, column: column, message, hint: "close the quote, or leave the quotes out")
+            case .option(let written):
+                let key = written.key.text
+                guard keys.contains(key) else {
+                    diagnostics.note(line: line.number, column: written.key.column,
+                                     "cell option '\(key)' is not used by Folio" + Suggestion.didYouMean(key, among: keys))
+                    continue
+                }
+                if let first = seen[key] {
+                    diagnostics.error(line: line.number, column: written.key.column, "'\(key)' is set twice (first on line \(first))",
+                                      hint: "keep only one `#| \(key):` line")
+                    continue
+                }
+                seen[key] = line.number
+                apply(written, to: &reading.display, diagnostics: &diagnostics)
+            }
+        }
+        return reading
+    }
+
+    /// The line with its `#|` blanked out (so columns stay the file's), or nil when it is not an option line.
+    private static func optionText(_ bytes: [UInt8], at start: Int) -> [UInt8]? {
+        guard start + 1 < bytes.count, bytes[start] == ASCII.hash, bytes[start + 1] == ASCII.bar else { return nil }
+        var option = bytes
+        option[start] = ASCII.space
+        option[start + 1] = ASCII.space
+        return option
+    }
+
+    private static func apply(_ option: OptionLine, to display: inout CellDisplay, diagnostics: inout DiagnosticCollector) {
+        guard let value = ValueSyntax.boolean(option.value.text) else {
+            let got = option.value.text.isEmpty ? "nothing" : "'\(option.value.text)'"
+            diagnostics.error(line: option.line, column: option.value.column,
+                              "'\(option.key.text)' must be true or false, got \(got)",
+                              hint: "write `#| \(option.key.text): true` or `#| \(option.key.text): false`")
+            return
+        }
+        switch option.key.text {
+        case "echo": display.echo = value
+        case "output": display.output = value
+        default: display.codeFold = value
+        }
+    }
+}

@@ -1,0 +1,16 @@
+/// What the report shows of one cell, set with Quarto-style `#| key: value` lines at the top of
+/// the cell's body. The cell runs the same whatever these say.
+public struct CellDisplay: Sendable, Equatable {
+    /// `#| echo: false` hides the cell's source.
+    public var echo: Bool
+    /// `#| output: false` hides the cell's outputs (an error is still shown).
+    public var output: Bool
+    /// `#| code-fold: true` shows the source folded, to be opened by the reader.
+    public var codeFold: Bool
+
+    public init(echo: Bool = true, output: Bool = true, codeFold: Bool = false) {
+        self.echo = echo
+        self.output = output
+        self.codeFold = codeFold
+    }
+}

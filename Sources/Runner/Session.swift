@@ -115,7 +115,7 @@ public struct Session {
         return try preprocessing.sampleShape(for: Array(data.files.train.images.dimensions.dropFirst()))
     }
 
-    /// Class names for the current data, or "0", "1", … for `count` classes.
+    /// Class names saved with the loaded model, else the current data's, else "0", "1", … for `count` classes.
     func classNames(count: Int) -> [String] {
         if let names = activePreparation?.classNames, names.count == count { return names }
         if let names = data?.classNames, names.count == count { return names }

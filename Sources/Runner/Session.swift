@@ -42,6 +42,12 @@ public struct Session {
     private(set) var lastHistory: History?
     private(set) var lastEvaluation: Evaluation?
     var predictions: [Prediction] = []
+    /// The data preparation saved with a model that `load model:` restored, and that model: while
+    /// it is the session's model, data is presented its way and classes take its names.
+    var loadedPreparation: (model: Sequential, preparation: DataPreparation)?
+    /// Where the `preprocess` cells since the data was loaded wrote each part of the preprocessing
+    /// (to point at the option that disagrees with a loaded model).
+    var writtenPreprocessing: [PreparationPart: SourceLocation] = [:]
 
     init(notebookDirectory: URL, seed: UInt64, environment: [String: String], events: @escaping (RunEvent) -> Void) {
         self.notebookDirectory = notebookDirectory
@@ -109,8 +115,9 @@ public struct Session {
         return try preprocessing.sampleShape(for: Array(data.files.train.images.dimensions.dropFirst()))
     }
 
-    /// Class names for the current data, or "0", "1", … for `count` classes.
+    /// Class names saved with the loaded model, else the current data's, else "0", "1", … for `count` classes.
     func classNames(count: Int) -> [String] {
+        if let names = activePreparation?.classNames, names.count == count { return names }
         if let names = data?.classNames, names.count == count { return names }
         return (0..<count).map(String.init)
     }

@@ -93,13 +93,15 @@ final class SafetensorsTests: XCTestCase {
         let header = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(bytes[8..<(8 + headerLength)])) as? [String: Any])
         let metadata = try XCTUnwrap(header["__metadata__"] as? [String: String])
         XCTAssertEqual(metadata["format"], "folio")
-        XCTAssertEqual(metadata["folio_version"], "1")
+        XCTAssertEqual(metadata["folio_version"], "2")
+        XCTAssertEqual(metadata["optimizer_iterations"], "1")
         XCTAssertEqual(metadata["loss"], "categorical_crossentropy")
         XCTAssertEqual(metadata["optimizer"], #"{"learning_rate":0.001,"name":"adamw","weight_decay":0.004}"#)
         let architecture = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(try XCTUnwrap(metadata["architecture"]).utf8)) as? [String: Any])
         XCTAssertEqual(architecture["input_shape"] as? [Int], [4])
         let expected: [(String, [Int], Int, Int)] = [("layers.0.kernel", [4, 6], 0, 96), ("layers.0.bias", [6], 96, 120),
-                                                     ("layers.1.kernel", [6, 3], 120, 192), ("layers.1.bias", [3], 192, 204)]
+                                                     ("layers.1.kernel", [6, 3], 120, 192), ("layers.1.bias", [3], 192, 204),
+                                                     ("optimizer.m", [51], 204, 408), ("optimizer.v", [51], 408, 612)]
         XCTAssertEqual(header.count, expected.count + 1)
         for (name, shape, begin, end) in expected {
             let entry = try XCTUnwrap(header[name] as? [String: Any], name)
@@ -107,7 +109,7 @@ final class SafetensorsTests: XCTestCase {
             XCTAssertEqual(entry["shape"] as? [Int], shape)
             XCTAssertEqual(entry["data_offsets"] as? [Int], [begin, end])
         }
-        XCTAssertEqual(bytes.count, 8 + headerLength + 204)
+        XCTAssertEqual(bytes.count, 8 + headerLength + 612)
         // The first kernel value, little-endian F32 at the start of the data section.
         let first = bytes[(8 + headerLength)..<(12 + headerLength)].reversed().reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
         XCTAssertEqual(Float(bitPattern: first), model.weights()[0][0])
@@ -227,7 +229,7 @@ final class SafetensorsTests: XCTestCase {
         assertRejects(architecture(#"{"input_shape":[2],"layers":[{"kind":"dense","units":-3,"activation":"relu","initializer":"zeros"}]}"#),
                       mentioning: "does not build")
         assertRejects(architecture(#"{"input_shape":[2],"layers":[{"kind":"dense","units":2000000000,"activation":"relu","initializer":"zeros"}]}"#),
-                      mentioning: "does not build")
+                      mentioning: "layers.0.kernel is missing")
         assertRejects(architecture(#"{"input_shape":[2],"layers":[{"kind":"activation"}]}"#), mentioning: "lacks \"activation\"")
         assertRejects(architecture(#"{"input_shape":[2],"layers":[{"kind":"dropout","rate":"half"}]}"#), mentioning: "not a number")
         assertRejects(architecture(#"{"layers":[]}"#), mentioning: "no input_shape")

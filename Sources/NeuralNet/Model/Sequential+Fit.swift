@@ -34,8 +34,10 @@ extension Sequential {
         return Workspace(network: network, capacity: plan.bufferRows, training: true)
     }
 
-    /// The optimizer of the previous fit when its spec is the same (its state carries on, as with a
-    /// compiled Keras model), else a new one.
+    /// The optimizer of the previous fit — or the one restored from a model file — when its spec is
+    /// the same (its state carries on, as with a compiled or `load_model`-ed Keras model), else a new
+    /// one with zero state, which replaces it (a fit with another optimizer or other hyper-parameters
+    /// starts afresh).
     private func optimizer(for spec: OptimizerSpec) -> Optimizer {
         if let state = optimizerState, state.spec == spec { return state.optimizer }
         let optimizer = spec.makeOptimizer(parameterCount: network.parameterCount)

@@ -14,8 +14,8 @@ public final class Sequential {
     public let inputShape: [Int]
     public let layers: [LayerSpec]
     let network: Network<Float>
-    /// The optimizer of the last `fit`, kept so that fitting again with the same spec continues
-    /// with its state, as a compiled Keras model does.
+    /// The optimizer of the last `fit` (or restored by `loadModelFile`), kept so that fitting again
+    /// with the same spec continues with its state, as a compiled Keras model does.
     var optimizerState: (spec: OptimizerSpec, optimizer: Optimizer)?
 
     /// Builds the layers, checking shapes and the memory the parameters will need before allocating.

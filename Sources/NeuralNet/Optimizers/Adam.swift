@@ -6,7 +6,7 @@ final class Adam: Optimizer {
     let beta1: Float = 0.9
     let beta2: Float = 0.999
     let epsilon: Float = 1e-7
-    private(set) var iterations = 0
+    var iterations = 0
     /// (parameterCount) first and second moments.
     private let m: Buffer<Float>
     private let v: Buffer<Float>
@@ -16,6 +16,8 @@ final class Adam: Optimizer {
         m = Buffer(count: parameterCount, filledWith: 0)
         v = Buffer(count: parameterCount, filledWith: 0)
     }
+
+    var slots: [Buffer<Float>] { [m, v] }
 
     func step(parameters: UnsafeMutablePointer<Float>, gradients: UnsafePointer<Float>, count: Int,
               worker: SplitWorker? = nil) {

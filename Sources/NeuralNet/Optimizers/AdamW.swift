@@ -12,6 +12,13 @@ final class AdamW: Optimizer {
         adam = Adam(learningRate: learningRate, parameterCount: parameterCount)
     }
 
+    var iterations: Int {
+        get { adam.iterations }
+        set { adam.iterations = newValue }
+    }
+
+    var slots: [Buffer<Float>] { adam.slots }
+
     func step(parameters: UnsafeMutablePointer<Float>, gradients: UnsafePointer<Float>, count: Int,
               worker: SplitWorker? = nil) {
         let keep = 1 - learningRate * weightDecay

@@ -4,6 +4,11 @@ protocol Optimizer: AnyObject {
     /// `worker`, when given, may take half of the parameters.
     func step(parameters: UnsafeMutablePointer<Float>, gradients: UnsafePointer<Float>, count: Int,
               worker: SplitWorker?)
+    /// Steps taken since the optimizer was made (Keras' `iterations`); a model file keeps it.
+    var iterations: Int { get set }
+    /// The per-parameter arrays it keeps between steps, in `OptimizerSpec.slotNames` order (Adam:
+    /// m then v; SGD with momentum: its velocity; RMSprop: its mean square; none for plain SGD).
+    var slots: [Buffer<Float>] { get }
 }
 
 extension OptimizerSpec {
@@ -28,6 +33,16 @@ extension OptimizerSpec {
             guard weightDecay.isFinite, weightDecay >= 0, learningRate * weightDecay <= 1 else {
                 throw NeuralNetError.invalidOptimizer("weight_decay is \(weightDecay); use a small non-negative number such as 0.004 (learning_rate × weight_decay must not exceed 1)")
             }
+        }
+    }
+
+    /// The names of the optimizer's state arrays in a model file (`optimizer.NAME`), one per
+    /// `slots` entry: Adam and AdamW `m`, `v`; SGD with momentum `velocity`; RMSprop `v`.
+    var slotNames: [String] {
+        switch self {
+        case .adam, .adamw: return ["m", "v"]
+        case .sgd(_, let momentum, _): return momentum == 0 ? [] : ["velocity"]
+        case .rmsprop: return ["v"]
         }
     }
 

@@ -6,14 +6,18 @@ final class RMSprop: Optimizer {
     let epsilon: Float = 1e-7
     /// (parameterCount) running mean of squared gradients.
     private let v: Buffer<Float>
+    var iterations = 0
 
     init(learningRate: Float, parameterCount: Int) {
         self.learningRate = learningRate
         v = Buffer(count: parameterCount, filledWith: 0)
     }
 
+    var slots: [Buffer<Float>] { [v] }
+
     func step(parameters: UnsafeMutablePointer<Float>, gradients: UnsafePointer<Float>, count: Int,
               worker: SplitWorker? = nil) {
+        iterations += 1
         let v = v.pointer
         if let worker {
             worker.split(count: count) { range in

@@ -6,6 +6,7 @@ final class SGD: Optimizer {
     let nesterov: Bool
     /// (parameterCount) velocities; empty without momentum.
     private let velocity: Buffer<Float>
+    var iterations = 0
 
     init(learningRate: Float, momentum: Float, nesterov: Bool, parameterCount: Int) {
         self.learningRate = learningRate
@@ -14,8 +15,11 @@ final class SGD: Optimizer {
         velocity = Buffer(count: momentum == 0 ? 0 : parameterCount, filledWith: 0)
     }
 
+    var slots: [Buffer<Float>] { momentum == 0 ? [] : [velocity] }
+
     func step(parameters: UnsafeMutablePointer<Float>, gradients: UnsafePointer<Float>, count: Int,
               worker: SplitWorker? = nil) {
+        iterations += 1
         if let worker {
             worker.split(count: count) { range in
                 update(parameters + range.lowerBound, gradients + range.lowerBound, offset: range.lowerBound,

@@ -1,39 +1,76 @@
 import Foundation
 
+/// A model read back from a Folio model file, with what the file says about it.
+public struct LoadedModel {
+    /// The model: architecture, weights and, from a version 2 file saved after a fit, the
+    /// optimizer's state (so that a `fit` with the same optimizer spec continues where it stopped).
+    public let model: Sequential
+    /// The file's version, loss, data preparation and optimizer, as `Sequential.readSummary` gives them.
+    public let summary: ModelFileSummary
+}
+
 extension Sequential {
-    /// Writes the model as a safetensors file: every weight array as an F32 tensor named
-    /// `layers.I.kernel`, `layers.I.bias`, `layers.I.gamma`, `layers.I.beta`, `layers.I.moving_mean`,
-    /// `layers.I.moving_variance` (I = index in the layer list, Keras layouts), and in `__metadata__`
-    /// `format` "folio", `folio_version` "1", `architecture` (JSON text: input shape and layers) and,
-    /// after a `fit`, `optimizer` (JSON text), and `loss` when given. The file appears atomically:
-    /// the bytes go to a temporary file in the same folder, which is then renamed over `url`.
-    public func save(to url: URL, loss: Loss? = nil) throws {
+    /// Writes the model as a safetensors file (format version 2): every weight array as an F32
+    /// tensor named `layers.I.kernel`, `layers.I.bias`, `layers.I.gamma`, `layers.I.beta`,
+    /// `layers.I.moving_mean`, `layers.I.moving_variance` (I = index in the layer list, Keras
+    /// layouts); after a `fit`, the optimizer's state arrays as F32 tensors `optimizer.m`,
+    /// `optimizer.v` (Adam, AdamW), `optimizer.velocity` (SGD with momentum) or `optimizer.v`
+    /// (RMSprop), each one value per trainable parameter in `weights()` order. `__metadata__` holds
+    /// `format` "folio", `folio_version` "2", `architecture` (JSON text: input shape and layers),
+    /// `loss` when given, `preparation` (JSON text, `DataPreparation`) when given, and after a fit
+    /// `optimizer` (JSON text) and `optimizer_iterations` (its step count). The same model gives the
+    /// same bytes. The file appears atomically: the bytes go to a temporary file in the same folder,
+    /// which is then renamed over `url`.
+    public func save(to url: URL, loss: Loss? = nil, preparation: DataPreparation? = nil) throws {
         var metadata = [ModelFileFormat.formatKey: ModelFileFormat.format,
-                        ModelFileFormat.versionKey: ModelFileFormat.version,
+                        ModelFileFormat.versionKey: String(ModelFileFormat.version),
                         ModelFileFormat.architectureKey: Architecture(inputShape: inputShape, layers: layers).json]
-        if let spec = optimizerState?.spec { metadata[ModelFileFormat.optimizerKey] = spec.configurationJSON }
+        var tensors = namedWeightTensors
+        if let (spec, optimizer) = optimizerState {
+            metadata[ModelFileFormat.optimizerKey] = spec.configurationJSON
+            metadata[ModelFileFormat.optimizerIterationsKey] = String(optimizer.iterations)
+            for (name, slot) in zip(spec.slotNames, optimizer.slots) {
+                tensors.append((ModelFileFormat.optimizerTensorName(name), try Tensor(shape: [slot.count], scalars: slot.array)))
+            }
+        }
         if let loss { metadata[ModelFileFormat.lossKey] = loss.rawValue }
-        let bytes = SafetensorsFile(tensors: namedWeightTensors, metadata: metadata).encoded()
+        if let preparation { metadata[ModelFileFormat.preparationKey] = preparation.json }
+        let bytes = SafetensorsFile(tensors: tensors, metadata: metadata).encoded()
         try AtomicFile.write(bytes, to: url)
     }
 
-    /// Reads a model written by `save(to:)`: rebuilds the layers from the architecture and loads every
-    /// weight array. Throws `NeuralNetError.invalidModelFile` saying what is wrong — unreadable
-    /// file, bad header length, header not JSON, wrong dtype, offsets out of range, overlapping or
-    /// leaving gaps, truncated data, unknown layer kind, missing, extra or misshapen tensors.
-    /// The optimizer state is not saved: a following `fit` starts it afresh.
+    /// Reads the model of a file written by `save(to:)` (see `loadModelFile(from:)`).
     public static func load(from url: URL) throws -> Sequential {
+        try loadModelFile(from: url).model
+    }
+
+    /// Reads a model file of version 2 or 1: checks the header first — the architecture and the
+    /// tensor list against each other, before anything the size of the model is allocated — then
+    /// rebuilds the layers, loads every weight array and, from a version 2 file saved after a fit,
+    /// restores the optimizer bit for bit (its spec, step count and state arrays). A later `fit`
+    /// with the same optimizer spec carries on with that state; a different spec starts a fresh
+    /// optimizer. Version 1 files have no preparation and no optimizer state.
+    ///
+    /// Throws `NeuralNetError.invalidModelFile` saying what is wrong — unreadable file, bad header
+    /// length, header not JSON, wrong dtype, offsets out of range, overlapping or leaving gaps,
+    /// truncated data, unknown version or layer kind, bad metadata, missing, extra or misshapen tensors.
+    public static func loadModelFile(from url: URL) throws -> LoadedModel {
         let data: Data
         do {
             data = try Data(contentsOf: url)
         } catch {
             throw NeuralNetError.invalidModelFile(path: url.path, reason: "the file cannot be read (\(error.localizedDescription))")
         }
-        return try load(data, path: url.path)
+        return try loadModelFile(data, path: url.path)
     }
 
     /// The model in a file's bytes (`path` names it in errors).
     static func load(_ data: Data, path: String) throws -> Sequential {
+        try loadModelFile(data, path: path).model
+    }
+
+    /// The model and summary in a file's bytes (`path` names it in errors).
+    static func loadModelFile(_ data: Data, path: String) throws -> LoadedModel {
         func invalid(_ reason: String) -> NeuralNetError { .invalidModelFile(path: path, reason: reason) }
         let file: SafetensorsFile
         do {
@@ -41,53 +78,50 @@ extension Sequential {
         } catch let problem as SafetensorsFile.Problem {
             throw invalid(problem.reason)
         }
-        let metadata = file.metadata
-        guard metadata[ModelFileFormat.formatKey] == ModelFileFormat.format else {
-            throw invalid("it is a safetensors file but not a Folio model (its metadata lacks \"format\": \"folio\")")
-        }
-        guard let version = metadata[ModelFileFormat.versionKey], version == ModelFileFormat.version else {
-            let found = metadata[ModelFileFormat.versionKey].map { SafetensorsFile.brief($0) } ?? "missing"
-            throw invalid("its folio_version is \(found); this Folio reads version \(ModelFileFormat.version)")
-        }
-        guard let json = metadata[ModelFileFormat.architectureKey] else {
-            throw invalid("its metadata has no architecture")
-        }
-        let architecture: Architecture
-        do {
-            architecture = try Architecture(json: json)
-        } catch let problem as Architecture.Problem {
-            throw invalid(problem.reason)
-        }
+        let summary = try ModelFileSummary(file.metadata, tensors: file.tensors.map { ($0.name, $0.tensor.shape) }, path: path)
         let model: Sequential
         do {
-            model = try Sequential(inputShape: architecture.inputShape, layers: architecture.layers, seed: 0)
+            model = try Sequential(inputShape: summary.inputShape, layers: summary.layers, seed: 0)
         } catch let error as NeuralNetError {
             throw invalid("its architecture does not build (\(error.description))")
         }
-        try model.loadWeights(file.tensors, invalid: invalid)
-        return model
+        var byName: [String: Tensor] = [:]
+        for (name, tensor) in file.tensors { byName[name] = tensor }
+        try model.loadWeights(byName, invalid: invalid)
+        if let spec = summary.optimizer, let iterations = summary.optimizerIterations {
+            try model.restoreOptimizer(spec, iterations: iterations, tensors: byName, invalid: invalid)
+        }
+        return LoadedModel(model: model, summary: summary)
     }
 
-    /// Copies `tensors` into the weights after checking that the names are exactly the model's and
-    /// every shape matches; changes nothing when something is wrong.
-    private func loadWeights(_ tensors: [(name: String, tensor: Tensor)],
-                             invalid: (String) -> NeuralNetError) throws {
-        var byName: [String: Tensor] = [:]
-        for (name, tensor) in tensors { byName[name] = tensor }
-        let slots = network.weightSlots
-        let expected = Set(slots.map(Self.weightName))
-        if let extra = tensors.map(\.name).sorted().first(where: { !expected.contains($0) }) {
-            throw invalid("it holds the tensor \(SafetensorsFile.brief(extra)), which the architecture has no place for")
-        }
+    /// Copies the weight tensors (names and shapes already checked against the architecture).
+    private func loadWeights(_ byName: [String: Tensor], invalid: (String) -> NeuralNetError) throws {
         var ordered: [Tensor] = []
-        for slot in slots {
+        for slot in network.weightSlots {
             let name = Self.weightName(slot)
-            guard let tensor = byName[name] else { throw invalid("the tensor \(name) is missing") }
-            guard tensor.shape == slot.shape else {
-                throw invalid("the tensor \(name) has shape \(tensor.shape) but the architecture needs \(slot.shape)")
+            guard let tensor = byName[name], tensor.shape == slot.shape else {
+                throw invalid("the tensor \(name) is missing or has the wrong shape")
             }
             ordered.append(tensor)
         }
         try setWeightTensors(ordered)
+    }
+
+    /// A fresh optimizer of `spec` given the saved step count and state arrays, bit for bit.
+    private func restoreOptimizer(_ spec: OptimizerSpec, iterations: Int, tensors byName: [String: Tensor],
+                                  invalid: (String) -> NeuralNetError) throws {
+        let optimizer = spec.makeOptimizer(parameterCount: network.parameterCount)
+        optimizer.iterations = iterations
+        for (name, slot) in zip(spec.slotNames, optimizer.slots) {
+            let tensorName = ModelFileFormat.optimizerTensorName(name)
+            guard let tensor = byName[tensorName], tensor.count == slot.count else {
+                throw invalid("the tensor \(tensorName) is missing or has the wrong shape")
+            }
+            tensor.scalars.withUnsafeBufferPointer { source in
+                guard let base = source.baseAddress else { return }
+                slot.pointer.update(from: base, count: slot.count)
+            }
+        }
+        optimizerState = (spec, optimizer)
     }
 }

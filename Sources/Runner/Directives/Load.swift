@@ -49,20 +49,49 @@ extension Session {
         let perClass = Self.labelHistogram(files.train.labels.bytes)
         setData(LoadedData(name: name, files: files,
                            classNames: classNames.isEmpty ? (0..<perClass.count).map(String.init) : classNames))
+        writtenPreprocessing = [:]
+        // A model loaded earlier sees the new data as it saw its training data.
+        try wrap(at: cell.location) { try adoptModelPreparation() }
         return overview(of: files, perClass: perClass, name: name, directory: directory)
     }
 
-    /// Restores a model saved by `save` (architecture and weights), ready for evaluate or predict.
+    /// Restores a model saved by `save` — architecture, weights, optimizer state, loss, and how its
+    /// training data was presented, which the session's data then follows (see `adoptModelPreparation`).
     private mutating func loadModel(_ path: Located<String>) throws -> [Output] {
         let url = resolve(path.value)
-        let model = try wrap(at: path.location) { try Sequential.load(from: url) }
-        self.model = model
-        loss = nil
+        let loaded = try wrap(at: path.location) { try Sequential.loadModelFile(from: url) }
+        let previous = (model, loadedPreparation, preprocessing)
+        model = loaded.model
+        loadedPreparation = loaded.summary.preparation.map { (loaded.model, $0) }
+        do {
+            try adoptModelPreparation()
+        } catch {
+            (model, loadedPreparation, preprocessing) = previous
+            throw error
+        }
+        loss = loaded.summary.loss
         history = nil
         evaluation = nil
-        let layers = model.summary.count
-        return [.text("Loaded a model of \(layers) layer\(layers == 1 ? "" : "s") and \(Format.integer(model.parameterCount)) "
-                      + "parameters (input \(Format.shape(model.inputShape))) from \(url.path); `summary` shows its layers.")]
+        let layers = loaded.model.summary.count
+        var text = "Loaded a model of \(layers) layer\(layers == 1 ? "" : "s") and \(Format.integer(loaded.model.parameterCount)) "
+            + "parameters (input \(Format.shape(loaded.model.inputShape))) from \(url.path); `summary` shows its layers."
+        if let preparation = loaded.summary.preparation {
+            text += " Data is presented as it was for training: \(Self.describe(preparation))."
+        }
+        return [.text(text)]
+    }
+
+    /// "flattened, pixels ÷ 255, one-hot labels of width 10".
+    private static func describe(_ preparation: DataPreparation) -> String {
+        var parts: [String] = []
+        if let reshape = preparation.reshape {
+            parts.append("reshaped to \(Format.shape(reshape))")
+        } else if preparation.flatten {
+            parts.append("flattened")
+        }
+        parts.append(preparation.scale.map { "pixels ÷ \(plain(Double($0)))" } ?? "unscaled pixels")
+        parts.append(preparation.oneHotWidth.map { "one-hot labels of width \($0)" } ?? "integer labels")
+        return parts.joined(separator: ", ")
     }
 
     /// Resolves a notebook-relative path.

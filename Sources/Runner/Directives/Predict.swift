@@ -16,8 +16,9 @@ extension Session {
             try ImageImport.prepare(bytes, invert: InvertMode(directive.invert), center: directive.center,
                                     width: width, height: height)
         }
-        // Present the pixels exactly as the training data was presented.
-        let scale: Float = preprocessing.scale ?? (data == nil ? 255 : 1)
+        // Present the pixels exactly as the training data was presented: as the loaded model's file
+        // says, else as the session's data is, else (no data, no record) as 0…1.
+        let scale: Float = activePreparation.map { $0.scale ?? 1 } ?? preprocessing.scale ?? (data == nil ? 255 : 1)
         let input = image.pixels.map { Float($0) / scale }
         let output = try wrap(at: location) { try model.predict(input, count: 1) }
         let scores = output.map(Double.init)

@@ -29,7 +29,12 @@ extension Session {
             }
             next.oneHot = oneHot.value
         }
+        let written = writtenPreprocessing.merging(Self.writtenParts(of: directive, cell: cell)) { $1 }
+        if let preparation = activePreparation {
+            next = try reconciled(next, written: written, with: preparation)
+        }
         setPreprocessing(next)
+        writtenPreprocessing = written
         // Build both sets now, so a problem shows up in this cell rather than in a later one.
         let train = try wrap(at: cell.location) { try trainingExamples(for: "preprocess", at: cell.location) }
         _ = try wrap(at: cell.location) { try testExamples(for: "preprocess", at: cell.location) }

@@ -3,13 +3,14 @@ import NeuralNet
 import Notebook
 
 extension Session {
-    /// `save`: write the model (architecture and weights) as safetensors, atomically.
+    /// `save`: write the whole model as safetensors, atomically — architecture, weights, optimizer
+    /// state, loss, and how the data was presented (preprocessing, label encoding, class names).
     func runSave(_ directive: SaveDirective, cell: Cell) throws -> [Output] {
         let model = try requireModel(for: "save", at: cell.location)
         let url = resolve(directive.path.value)
         try wrap(at: directive.path.location) {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try model.save(to: url, loss: loss)
+            try model.save(to: url, loss: loss, preparation: currentPreparation)
         }
         let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? nil
         var text = "Saved the model (\(Format.integer(model.parameterCount)) parameters) to \(url.path)"

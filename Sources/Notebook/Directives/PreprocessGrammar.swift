@@ -21,9 +21,6 @@ enum PreprocessGrammar {
                               hint: "`reshape: 784` flattens too; keep `reshape: 28x28x1` for conv2d models, `flatten: true` for dense ones")
             return nil
         }
-        var directive = PreprocessDirective(flatten: flatten ?? false, scale: scale, oneHot: oneHot, reshape: reshape)
-        directive.flattenLocation = options["flatten"].map(options.valueLocation)
-        directive.scaleLocation = options["scale"].map(options.valueLocation)
-        return directive
+        return PreprocessDirective(flatten: flatten ?? false, scale: scale, oneHot: oneHot, reshape: reshape)
     }
 }

@@ -72,21 +72,12 @@ public struct PreprocessDirective: Sendable, Equatable {
     /// `reshape: 28x28x1` — each sample takes this shape (1 to 3 dimensions, channels last);
     /// the location is the value's.
     public var reshape: Located<[Int]>?
-    /// Where the values of `flatten` and `scale` were written, when they were (for run-time errors
-    /// about them, e.g. a loaded model that expects another scale). Not compared by `==`, which
-    /// compares what the cell asks for.
-    public var flattenLocation: SourceLocation?
-    public var scaleLocation: SourceLocation?
 
     public init(flatten: Bool = false, scale: Double? = nil, oneHot: Located<Int>? = nil, reshape: Located<[Int]>? = nil) {
         self.flatten = flatten
         self.scale = scale
         self.oneHot = oneHot
         self.reshape = reshape
-    }
-
-    public static func == (a: PreprocessDirective, b: PreprocessDirective) -> Bool {
-        a.flatten == b.flatten && a.scale == b.scale && a.oneHot == b.oneHot && a.reshape == b.reshape
     }
 }
 

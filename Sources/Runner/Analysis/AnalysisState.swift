@@ -11,6 +11,7 @@ enum Presence<Facts> {
 
     var facts: Facts? { if case .known(let facts) = self { return facts } else { return nil } }
     var isAbsent: Bool { if case .absent = self { return true } else { return false } }
+    var isUnknown: Bool { if case .unknown = self { return true } else { return false } }
 }
 
 /// What the checker knows of a loaded dataset without reading its images.
@@ -29,8 +30,8 @@ struct ModelFacts {
     var outputShape: [Int]
     /// Where each layer is written (a built model), or where the model file is named (a loaded one).
     var layerLocations: [SourceLocation]
-    /// How the model's training data was prepared, when its file says so.
-    var preparation: Preprocessing?
+    /// How the model's training data was prepared, when its file says so (or the `save` that writes it).
+    var preparation: DataPreparation?
     /// The loss the model file was saved with.
     var savedLoss: Loss?
 
@@ -45,10 +46,8 @@ struct ModelFacts {
 struct AnalysisState {
     var data: Presence<DataFacts> = .absent
     var preprocessing = Preprocessing()
-    /// Where the current preprocessing's options were last written, by option name.
-    var preprocessLocations: [String: SourceLocation] = [:]
-    /// Whether a `preprocess` cell ran since the data was loaded.
-    var preprocessWritten = false
+    /// Where the `preprocess` cells since the data was loaded wrote each part of the preprocessing.
+    var written: [PreparationPart: SourceLocation] = [:]
 
     var model: Presence<ModelFacts> = .absent
     /// The loss `evaluate` would use, and where it was chosen; `.unknown` after a fit that failed.

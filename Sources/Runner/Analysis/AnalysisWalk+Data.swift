@@ -8,20 +8,21 @@ extension AnalysisWalk {
     mutating func checkLoad(_ directive: LoadDirective, cell: Cell) {
         switch directive.data {
         case .dataset(let name)?:
-            loadData(.known(DataFacts(DatasetCatalog(name.value).outline)))
+            loadData(.known(DataFacts(DatasetCatalog(name.value).outline)), at: name.location)
         case .path(let path)?:
-            loadData(outline(ofFolder: path))
+            loadData(outline(ofFolder: path), at: path.location)
         case nil:
             break
         }
         if let model = directive.model { checkLoadModel(model) }
     }
 
-    private mutating func loadData(_ data: Presence<DataFacts>) {
+    /// New data starts from no preprocessing — or, while a loaded model's preparation applies, from that.
+    private mutating func loadData(_ data: Presence<DataFacts>, at location: SourceLocation) {
         state.data = data
-        state.preprocessing = state.model.facts?.preparation ?? Preprocessing()
-        state.preprocessLocations = [:]
-        state.preprocessWritten = false
+        state.preprocessing = Preprocessing()
+        state.written = [:]
+        reconcileWithModel(at: location)
     }
 
     /// The folder's outline, or `.unknown` after reporting why it cannot be read.
@@ -68,24 +69,21 @@ extension AnalysisWalk {
             }
             next.oneHot = oneHot.value
         }
-        for key in PreprocessOption.allCases where cell.optionLocations[key.rawValue] != nil {
-            state.preprocessLocations[key.rawValue] = cell.optionLocations[key.rawValue]
-        }
-        if let preparation = state.model.facts?.preparation {
-            checkAgreement(of: next, with: preparation, cell: cell)
-        }
+        state.written.merge(Session.writtenParts(of: directive, cell: cell)) { $1 }
         state.preprocessing = next
-        state.preprocessWritten = true
+        reconcileWithModel(at: cell.location)
     }
 
-    /// An explicit preprocessing that differs from how a loaded model was trained is an error at the
-    /// option that differs.
-    mutating func checkAgreement(of preprocessing: Preprocessing, with preparation: Preprocessing, cell: Cell) {
-        for difference in PreprocessOption.differences(preprocessing, preparation) {
-            let written = state.preprocessLocations
-            let location = difference.option.shapeSiblings.compactMap { written[$0.rawValue] }.first ?? cell.location
-            error(at: location, "the loaded model was trained on \(difference.expected), but this preprocessing gives \(difference.found)",
-                  hint: difference.fix)
+    /// Presents the data as a loaded model's file says it was trained, keeping what `preprocess`
+    /// cells wrote — which must agree, else it is an error at the option (as when the cells run).
+    mutating func reconcileWithModel(at location: SourceLocation) {
+        guard let preparation = state.model.facts?.preparation, let data = state.data.facts else { return }
+        do {
+            state.preprocessing = try Session.reconciled(state.preprocessing, written: state.written, with: preparation,
+                                                         imageShape: data.imageShape)
+        } catch {
+            report(error, at: location)
+            state.model = .unknown
         }
     }
 }

@@ -56,7 +56,11 @@ extension AnalysisWalk {
         }
         guard var model = requireModel(for: "save", cell: cell) else { return }
         model.layerLocations = []
-        model.preparation = state.data.isAbsent ? model.preparation : state.preprocessing
+        if !state.data.isAbsent {
+            let preprocessing = state.preprocessing
+            model.preparation = DataPreparation(flatten: preprocessing.flatten, reshape: preprocessing.reshape,
+                                                scale: preprocessing.scale, oneHotWidth: preprocessing.oneHot)
+        }
         model.savedLoss = state.loss.facts?.loss
         state.savedModels[url.path] = model
     }
@@ -69,8 +73,4 @@ extension AnalysisWalk {
             error(at: location, String(describing: problem))
         }
     }
-}
-
-extension Presence {
-    var isUnknown: Bool { if case .unknown = self { return true } else { return false } }
 }

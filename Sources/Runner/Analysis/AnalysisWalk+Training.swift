@@ -87,7 +87,7 @@ extension AnalysisWalk {
     private mutating func checkLabels(_ loss: Loss, chosenAt lossLocation: SourceLocation, model: ModelFacts, classes: Int) {
         let encoding = state.labelEncoding
         let output = model.outputLocation ?? lossLocation
-        let oneHotLocation = state.preprocessLocations[PreprocessOption.oneHot.rawValue] ?? lossLocation
+        let oneHotLocation = state.written[.labels] ?? lossLocation
         do {
             try loss.checkLabels(encoding, classes: classes, outputUnits: model.outputUnits)
         } catch NeuralNetError.targetsNeedOneHot {

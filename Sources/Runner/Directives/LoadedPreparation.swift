@@ -34,26 +34,33 @@ extension Session {
         if let reshape = directive.reshape {
             parts[.shape] = reshape.location
         } else if directive.flatten {
-            parts[.shape] = directive.flattenLocation ?? cell.location
+            parts[.shape] = cell.location(ofOption: "flatten")
         }
-        if directive.scale != nil { parts[.scale] = directive.scaleLocation ?? cell.location }
+        if directive.scale != nil { parts[.scale] = cell.location(ofOption: "scale") }
         if let oneHot = directive.oneHot { parts[.labels] = oneHot.location }
         return parts
     }
 
-    /// `preprocessing` with every part no `preprocess` cell wrote taken from the model's
-    /// `preparation`; a written part that differs is a `RunError` at its option saying what the
-    /// model expects. Shapes agree when they give the same sample shape for the loaded images.
+    /// `preprocessing` for the loaded data, reconciled with the loaded model's preparation.
     func reconciled(_ preprocessing: Preprocessing, written: [PreparationPart: SourceLocation],
                     with preparation: DataPreparation) throws -> Preprocessing {
+        let images = data.map { Array($0.files.train.images.dimensions.dropFirst()) } ?? []
+        return try Self.reconciled(preprocessing, written: written, with: preparation, imageShape: images)
+    }
+
+    /// `preprocessing` with every part no `preprocess` cell wrote taken from the model's
+    /// `preparation`; a written part that differs is a `RunError` at its option saying what the
+    /// model expects. Shapes agree when they give the same sample shape for images of `imageShape`.
+    /// `folio check` reconciles the same way, knowing the images by their headers.
+    static func reconciled(_ preprocessing: Preprocessing, written: [PreparationPart: SourceLocation],
+                           with preparation: DataPreparation, imageShape images: [Int]) throws -> Preprocessing {
         var result = preprocessing
         let expected = Preprocessing(flatten: preparation.flatten, scale: preparation.scale, oneHot: preparation.oneHotWidth,
                                      reshape: preparation.reshape)
         if let location = written[.shape] {
-            let images = data.map { Array($0.files.train.images.dimensions.dropFirst()) } ?? []
             let have = try? preprocessing.sampleShape(for: images), want = try? expected.sampleShape(for: images)
             if have != want || want == nil {
-                throw RunError(at: location, "the loaded model was trained on \(Self.shapePhrase(preparation, images: images))",
+                throw RunError(at: location, "the loaded model was trained on \(shapePhrase(preparation, images: images))",
                                hint: "leave the shape options out of preprocess to present the data as the model expects")
             }
         } else {
@@ -61,7 +68,7 @@ extension Session {
             result.reshape = expected.reshape
         }
         if let location = written[.scale], preprocessing.scale != expected.scale {
-            let phrase = expected.scale.map { "the model was trained on pixels divided by \(Self.plain(Double($0))); write `scale: \(Self.plain(Double($0)))`" }
+            let phrase = expected.scale.map { "the model was trained on pixels divided by \(plain(Double($0))); write `scale: \(plain(Double($0)))`" }
                 ?? "the model was trained on unscaled pixels (0 … 255); remove `scale`"
             throw RunError(at: location, phrase, hint: "or leave `scale` out of preprocess to present the pixels as the model expects")
         }

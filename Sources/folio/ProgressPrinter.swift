@@ -26,7 +26,7 @@ final class ProgressPrinter {
             closeLine()
             if result.status == .ok {
                 if ["summary", "evaluate"].contains(result.cell.name) { printTables(of: result) }
-                if ["predict", "save"].contains(result.cell.name) { printFirstText(of: result) }
+                if ["build", "predict", "save"].contains(result.cell.name) { printFirstText(of: result) }
                 Terminal.error(String(format: "      done in %.2f s", result.seconds))
             }
         case .training(let event):
@@ -86,7 +86,7 @@ final class ProgressPrinter {
         }
     }
 
-    /// The line a reader expects on the terminal too: the predicted class, where a model was saved
+    /// The line a reader expects on the terminal too: the model built, the predicted class, where a model was saved
     /// (the cell's first text; the rest is for the report).
     private func printFirstText(of result: CellResult) {
         for case .text(let text) in result.outputs {

@@ -91,6 +91,14 @@ final class NotebookAnalyzerTests: XCTestCase {
         XCTAssertEqual(try lines(wide), ["9:1: the last layer has 12 units, but the labels are one-hot rows of width 10"])
     }
 
+    func testIntegerLabelsForACategoricalLossAndANarrowOutputAreBothReported() throws {
+        let text = mnistFlat + "```build\ndense 32 relu\ndense 1 softmax\n```\n```fit\nloss: categorical_crossentropy\n```\n"
+        XCTAssertEqual(try lines(text), [
+            "10:1: the last layer has 1 unit, but the labels have 10 classes",
+            "13:7: categorical_crossentropy needs one-hot labels, but the labels are integers",
+        ])
+    }
+
     func testEvaluateNeedsALossUnlessItNamesOne() throws {
         let model = mnistFlat + "```build\ndense 10 softmax\n```\n"
         XCTAssertEqual(try lines(model + "```evaluate\n```\n"),

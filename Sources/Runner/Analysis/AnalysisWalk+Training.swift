@@ -94,6 +94,10 @@ extension AnalysisWalk {
             let alternative = loss == .categoricalCrossentropy ? ", or use `loss: sparse_categorical_crossentropy`" : ""
             error(at: lossLocation, "\(loss.rawValue) needs one-hot labels, but the labels are integers",
                   hint: "add `one_hot: \(classes)` to a preprocess cell before this one\(alternative)")
+            if model.outputUnits != classes {
+                error(at: output, "the last layer has \(model.outputUnits) unit\(model.outputUnits == 1 ? "" : "s"), but the labels have \(classes) classes",
+                      hint: "make the last layer `dense \(classes) softmax` (one unit per class)")
+            }
         } catch NeuralNetError.targetWidthMismatch(_, let width, let units) {
             error(at: output, "the last layer has \(units) unit\(units == 1 ? "" : "s"), but the labels are one-hot rows of width \(width)",
                   hint: "make the last layer `dense \(width) softmax`, or change `one_hot`")

@@ -14,10 +14,10 @@ extension Session {
         }
         let evaluation = try wrap(at: cell.location) { try model.evaluate(test, loss: loss) }
         self.evaluation = evaluation
-        let rows = [["test loss (\(loss.rawValue))", Format.metric(evaluation.loss)],
+        let rows = [["test loss", Format.metric(evaluation.loss)],
                     ["test accuracy", Format.metric(evaluation.accuracy) + " (" + Format.percent(evaluation.accuracy) + ")"],
                     ["test samples", Format.integer(test.count)]]
-        return [.table(Table(caption: "Evaluation on the test set", header: ["metric", "value"],
+        return [.table(Table(caption: "Evaluation on the test set (loss: \(loss.rawValue))", header: ["metric", "value"],
                              rows: rows, numericColumns: [1]))]
     }
 

@@ -59,7 +59,7 @@ final class RunnerTests: XCTestCase {
         guard case .text(let line) = record.results[2].outputs.first, record.results[2].outputs.count == 1 else {
             return XCTFail("build shows one line")
         }
-        XCTAssertEqual(line, "A sequential model of 2 layers and 12,730 parameters, input 784, output 10; `summary` shows its layers.",
+        XCTAssertEqual(line, "A sequential model of 2 layers and 12,730 parameters: input 784, output 10.",
                        "784·16 + 16 + 16·10 + 10 parameters")
         XCTAssertEqual(record.results[4].outputs.count, 1, "evaluate shows its scores only")
     }

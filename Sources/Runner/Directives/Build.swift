@@ -27,8 +27,7 @@ extension Session {
     static func description(of model: Sequential) -> String {
         let layers = model.summary.count
         return "A sequential model of \(layers) layer\(layers == 1 ? "" : "s") and \(Format.integer(model.parameterCount)) "
-            + "parameters, input \(Format.shape(model.inputShape)), output \(Format.shape(model.outputShape)); "
-            + "`summary` shows its layers."
+            + "parameters: input \(Format.shape(model.inputShape)), output \(Format.shape(model.outputShape))."
     }
 
     /// The input shape: `input=…` on the first layer, else `dataShape`, the preprocessed data's

@@ -148,6 +148,51 @@ final class ErrorTests: XCTestCase {
         XCTAssertEqual(statuses, ["ok", "error", "not_run"])
     }
 
+    func testAFailureInTheFourthOfEightCellsShowsOneErrorInThatCellOnly() throws {
+        let folder = try FolioProcess.makeWorkspace()
+        _ = try FolioProcess.write("this is not a picture", to: "bad.png", in: folder)
+        let text = """
+        ```load
+        dataset: mnist
+        ```
+        ```preprocess
+        flatten: true
+        scale: 255
+        ```
+        ```build
+        dense 10 softmax
+        ```
+        ```predict
+        image: bad.png
+        ```
+        ```summary
+        ```
+        ```evaluate
+        loss: sparse_categorical_crossentropy
+        ```
+        ```plot
+        samples
+        ```
+        ```save
+        path: model.safetensors
+        ```
+
+        """
+        _ = try FolioProcess.write(text, to: "nb.md", in: folder)
+        let outcome = try FolioProcess.run(["run", "nb.md", "-q"], in: folder)
+        XCTAssertEqual(outcome.status, 1, outcome.stderr)
+        let html = try String(contentsOf: folder.appendingPathComponent("output/nb.html"), encoding: .utf8)
+        let sections = html.components(separatedBy: "<section class=\"cell ").dropFirst()
+        XCTAssertEqual(sections.count, 8)
+        for (index, section) in sections.enumerated() {
+            let errors = section.components(separatedBy: "class=\"cell-error\"").count - 1
+            XCTAssertEqual(errors, index == 3 ? 1 : 0, "cell \(index + 1) shows only its own error")
+            let status = index < 3 ? "status-ok" : index == 3 ? "status-error" : "status-not-run"
+            XCTAssertTrue(section.hasPrefix(status), "cell \(index + 1): \(section.prefix(40))")
+        }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("model.safetensors").path))
+    }
+
     func testCorruptIDXFileIsReported() throws {
         let folder = try FolioProcess.makeWorkspace()
         let data = folder.appendingPathComponent("broken")

@@ -23,4 +23,16 @@ enum NotebookPath {
         guard access(url.path, folder ? R_OK | X_OK : R_OK) == 0 else { return "it is not readable (\(String(cString: strerror(errno))))" }
         return nil
     }
+
+    /// Why a file cannot be written at `url` (creating the folders it needs), or nil when it can:
+    /// the path must not be a folder, and its nearest existing folder must be a writable folder.
+    static func problem(writing url: URL) -> String? {
+        var status = stat()
+        if stat(url.path, &status) == 0, status.st_mode & S_IFMT == S_IFDIR { return "it is a folder" }
+        var ancestor = url.deletingLastPathComponent()
+        while stat(ancestor.path, &status) != 0, ancestor.path != "/" { ancestor = ancestor.deletingLastPathComponent() }
+        guard status.st_mode & S_IFMT == S_IFDIR else { return "'\(ancestor.lastPathComponent)' is a file, not a folder" }
+        guard access(ancestor.path, W_OK | X_OK) == 0 else { return "the folder \(ancestor.lastPathComponent) is not writable" }
+        return nil
+    }
 }

@@ -147,4 +147,42 @@ final class NotebookAnalyzerTests: XCTestCase {
             + "```fit\nloss: sparse_categorical_crossentropy\n```\n```plot\nloss\n```\n"
         XCTAssertEqual(try problems(text).map(\.location.line), [2], "only the folder is at fault")
     }
+
+    func testSaveNeedsAPlaceItCanWrite() throws {
+        let model = "```build\ndense 10 softmax input=784\n```\n"
+        XCTAssertEqual(try lines(model + "```save\npath: mnist-small\n```\n"),
+                       ["5:7: cannot save the model to 'mnist-small': it is a folder"])
+        XCTAssertEqual(try lines(model + "```save\npath: architecture-example.md/deeper/model.safetensors\n```\n"),
+                       ["5:7: cannot save the model to 'architecture-example.md/deeper/model.safetensors': 'architecture-example.md' is a file, not a folder"])
+        XCTAssertEqual(try lines(model + "```save\npath: new-folder/model.safetensors\n```\n"), [], "missing folders are made")
+    }
+
+    func testSpecialFilesAndEmptyDatasetsAreRefusedWithoutHanging() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("folio-fifo-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for name in ["train-images-idx3-ubyte.gz", "t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz"] {
+            try FileManager.default.copyItem(at: RunnerTests.fixtures.appendingPathComponent(name), to: folder.appendingPathComponent(name))
+        }
+        XCTAssertEqual(mkfifo(folder.appendingPathComponent("train-labels-idx1-ubyte").path, 0o644), 0)
+        let fifo = try lines("```load\npath: \(folder.path)\n```\n```predict\nimage: /dev/zero\n```\n")
+        XCTAssertEqual(fifo.count, 3, "\(fifo)")
+        XCTAssertTrue(fifo[0].hasPrefix("2:7: the dataset folder") && fifo[0].contains("not a regular file"), fifo[0])
+        XCTAssertEqual(fifo[2], "5:8: cannot read the image '/dev/zero': it is not a regular file")
+
+        // Zero images of 28×28 and zero labels, in each of the four files.
+        let empty = FileManager.default.temporaryDirectory.appendingPathComponent("folio-empty-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: empty) }
+        for (name, header) in [("train-images-idx3-ubyte", [0, 0, 8, 3, 0, 0, 0, 0, 0, 0, 0, 28, 0, 0, 0, 28]),
+                               ("t10k-images-idx3-ubyte", [0, 0, 8, 3, 0, 0, 0, 0, 0, 0, 0, 28, 0, 0, 0, 28]),
+                               ("train-labels-idx1-ubyte", [0, 0, 8, 1, 0, 0, 0, 0]),
+                               ("t10k-labels-idx1-ubyte", [0, 0, 8, 1, 0, 0, 0, 0])] as [(String, [UInt8])] {
+            try Data(header).write(to: empty.appendingPathComponent(name))
+        }
+        let text = "```load\npath: \(empty.path)\n```\n```build\nflatten\ndense 10 softmax\n```\n"
+            + "```fit\nloss: sparse_categorical_crossentropy\n```\n```evaluate\n```\n"
+        XCTAssertEqual(try lines(text), ["8:1: fit needs training samples, but the dataset has none",
+                                         "11:1: evaluate needs test samples, but the dataset has none"])
+    }
 }

@@ -12,6 +12,11 @@ enum FileReading {
         if isDirectory.boolValue {
             throw DatasetError.fileUnreadable(path: url.path, reason: "it is a folder")
         }
+        // A FIFO or a device would block the read or never end.
+        if let type = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.type] as? FileAttributeType,
+           type != .typeRegular {
+            throw DatasetError.fileUnreadable(path: url.path, reason: "it is not a regular file")
+        }
         if let limit,
            let size = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? NSNumber,
            size.intValue > limit {

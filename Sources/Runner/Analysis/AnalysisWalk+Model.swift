@@ -49,10 +49,9 @@ extension AnalysisWalk {
     mutating func checkSave(_ directive: SaveDirective, cell: Cell) {
         let path = directive.path
         let url = resolve(path.value)
-        var isFolder: ObjCBool = false
-        if FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), isFolder.boolValue {
-            error(at: path.location, "cannot save the model to '\(path.value)': it is a folder",
-                  hint: "give a file name such as `path: model.safetensors`")
+        if let problem = NotebookPath.problem(writing: url) {
+            error(at: path.location, "cannot save the model to '\(path.value)': \(problem)",
+                  hint: "give a file name such as `path: model.safetensors` in a folder you can write to")
         }
         guard var model = requireModel(for: "save", cell: cell) else { return }
         model.layerLocations = []

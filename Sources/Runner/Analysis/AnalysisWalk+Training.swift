@@ -15,11 +15,14 @@ extension AnalysisWalk {
             checkLabels(loss, chosenAt: lossLocation, model: model, classes: data.classCount)
             let options = FitOptions(loss: loss, validationSplit: directive.validationSplit)
             let training = options.trainingRows(of: data.trainCount)
-            if training == 0 || (directive.validationSplit > 0 && training == data.trainCount) {
+            if data.trainCount == 0 {
+                error(at: cell.location, "fit needs training samples, but the dataset has none")
+            } else if training == 0 || (directive.validationSplit > 0 && training == data.trainCount) {
+                let least = 1 / Double(data.trainCount)
                 error(at: cell.location(ofOption: "validation_split"),
                       "validation_split: \(directive.validationSplit) on \(Format.integer(data.trainCount)) training samples leaves "
                           + (training == 0 ? "no training rows" : "no validation rows"),
-                      hint: "use a validation_split between \(1 / Double(data.trainCount)) and \(1 - 1 / Double(data.trainCount))")
+                      hint: String(format: "use a validation_split between %.4g and %.4g", least, 1 - least))
             }
         }
         let failed = diagnostics.count > before || state.model.isUnknown || state.data.isUnknown
@@ -41,6 +44,9 @@ extension AnalysisWalk {
         } else if state.loss.isAbsent, model != nil {
             error(at: cell.location, "evaluate needs a loss, but no earlier fit chose one and the model was not loaded from a file",
                   hint: Session.evaluateLossHint)
+        }
+        if let data, data.testCount == 0 {
+            error(at: cell.location, "evaluate needs test samples, but the dataset has none")
         }
         if let model, let data {
             checkSamples(for: model, cell: cell, directive: "evaluate")

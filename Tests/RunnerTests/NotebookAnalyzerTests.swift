@@ -83,6 +83,14 @@ final class NotebookAnalyzerTests: XCTestCase {
         ])
     }
 
+    func testAConfusionMatrixNeedsOneOutputPerClass() throws {
+        let text = mnistFlat + "```build\ndense 32 relu\ndropout 0.25\n```\n```fit\nloss: sparse_categorical_crossentropy\n```\n"
+            + "```evaluate\n```\n```plot\nloss, confusion_matrix\n```\n"
+        XCTAssertEqual(try lines(text), [], "32 outputs for 10 classes: Keras' rules allow it, and the matrix fits")
+        XCTAssertEqual(try lines(text.replacingOccurrences(of: "dense 32 relu", with: "dense 128 relu")),
+                       ["18:7: plot confusion_matrix draws at most 100 classes, but the model has 128 outputs"])
+    }
+
     func testOutputLayerThatDoesNotFitTheLabelsPointsAtTheLastLayer() throws {
         let one = mnistFlat + "```build\ndense 32 relu\ndense 1 sigmoid\n```\n```fit\nloss: sparse_categorical_crossentropy\n```\n"
         XCTAssertEqual(try lines(one), ["10:1: the last layer has 1 unit, but the labels go up to 9 (10 classes)"])

@@ -66,6 +66,12 @@ extension AnalysisWalk {
             case .confusionMatrix where state.evaluation.isAbsent:
                 error(at: chart.location, "plot confusion_matrix needs an evaluation, but no earlier cell ran evaluate on this model since it was last trained",
                       hint: "add an ```evaluate cell before this one")
+            case .confusionMatrix:
+                let limit = Session.confusionMatrixClassLimit
+                if let units = state.model.facts?.outputUnits, units > limit {
+                    error(at: chart.location, "plot confusion_matrix draws at most \(limit) classes, but the model has \(units) outputs",
+                          hint: Session.confusionMatrixHint)
+                }
             case .samples:
                 _ = requireData(for: "plot samples", at: chart.location)
             default:

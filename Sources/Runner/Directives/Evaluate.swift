@@ -25,11 +25,14 @@ extension Session {
     static let evaluateLossHint = "add `loss: categorical_crossentropy` (or the loss that fits your labels) to this cell, "
         + "or a ```fit cell before it"
 
+    /// The most classes a confusion matrix is drawn for.
+    static let confusionMatrixClassLimit = 100
+
     /// Counts of (true class, predicted class) pairs from the last evaluation.
     func confusionMatrix() -> (matrix: [[Int]], classes: Int)? {
         guard let evaluation, let labels = data?.files.test.labels.bytes else { return nil }
         let classes = max(Int(labels.max() ?? 0), Int(evaluation.predictedLabels.max() ?? 0)) + 1
-        guard classes > 1, classes <= 100, labels.count == evaluation.predictedLabels.count else { return nil }
+        guard classes > 1, classes <= Self.confusionMatrixClassLimit, labels.count == evaluation.predictedLabels.count else { return nil }
         var matrix = [[Int]](repeating: [Int](repeating: 0, count: classes), count: classes)
         for (truth, predicted) in zip(labels, evaluation.predictedLabels) {
             matrix[Int(truth)][Int(predicted)] += 1

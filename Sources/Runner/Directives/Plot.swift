@@ -14,9 +14,14 @@ extension Session {
                 }
                 return Self.curve(chart.value, history: history)
             case .confusionMatrix:
-                guard let output = confusionMatrixChart() else {
+                guard evaluation != nil else {
                     throw RunError(at: chart.location, "plot confusion_matrix needs an evaluation, but no earlier cell ran evaluate",
                                    hint: "add an ```evaluate cell before this one")
+                }
+                guard let output = confusionMatrixChart() else {
+                    throw RunError(at: chart.location,
+                                   "plot confusion_matrix draws 2 to \(Self.confusionMatrixClassLimit) classes, but the model's predictions do not fit that",
+                                   hint: Self.confusionMatrixHint)
                 }
                 return output
             case .samples:
@@ -25,6 +30,9 @@ extension Session {
             }
         }
     }
+
+    /// How to get a confusion matrix from a model whose outputs are not one per class.
+    static let confusionMatrixHint = "end the model with one unit per class, e.g. `dense 10 softmax`"
 
     private static func curve(_ chart: PlotDirective.Chart, history: History) -> Output {
         let isLoss = chart == .loss

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Builds one `Document` from a notebook's text: front matter, then cmark-gfm's top-level blocks,
 /// split into prose runs and directive cells. Problems go to `diagnostics`.
 struct DocumentBuilder {
@@ -34,10 +36,13 @@ struct DocumentBuilder {
             cursor = block.endLine + 1
         }
         addProse(before: text.lineCount + 1)
-        let heading = outline.blocks.lazy.compactMap(\.levelOneHeading).first { !$0.isEmpty }
-        return Document(path: text.path, title: matter.title ?? heading, seed: matter.seed,
+        let heading = outline.blocks.lazy.filter { $0.levelOneHeading?.isEmpty == false }.first
+        let title = matter.title ?? heading?.levelOneHeading
+        let repeatsTitle = heading.map { $0.levelOneHeading == title?.trimmingCharacters(in: .whitespaces) } ?? false
+        return Document(path: text.path, title: title, seed: matter.seed,
                         seedIsExplicit: matter.seedIsExplicit, blocks: blocks,
-                        author: matter.author, date: matter.date, description: matter.description)
+                        author: matter.author, date: matter.date, description: matter.description,
+                        titleHeadingLine: repeatsTitle ? heading?.startLine : nil)
     }
 
     // MARK: - Blocks

@@ -32,11 +32,11 @@ extension ReportView {
         self.css = css
         var resultByIndex: [Int: CellResult] = [:]
         for result in results { resultByIndex[result.cell.index] = result }
-        var titleHeading = TitleHeading(title: document.title)
         blocks = document.blocks.map { block in
             switch block {
             case .prose(let prose):
-                let omitted = titleHeading.lineToOmit(in: prose.markdown)
+                // The heading that repeats the title, counted from the prose run's first line.
+                let omitted = document.titleHeadingLine.map { $0 - prose.startLine + 1 }
                 return BlockView(isProse: true, html: ProseRenderer.html(prose.markdown, omittingHeadingAtLine: omitted), cell: nil)
             case .cell(let cell):
                 let result = resultByIndex[cell.index] ?? CellResult(cell: cell, status: .notRun)

@@ -15,12 +15,16 @@ public struct Document: Sendable {
     /// `description:` from front matter.
     public var description: String?
     public var blocks: [Block]
+    /// The line of the first level-1 heading when its text is the title: the report shows the title
+    /// in its header and leaves this heading out of the prose, so it is not shown twice.
+    public var titleHeadingLine: Int?
     /// Notes found while parsing (e.g. front matter keys Folio does not use), in source order.
     /// They do not stop the notebook from running; the command line prints them.
     public var notes: [Diagnostic]
 
     public init(path: String, title: String?, seed: UInt64, seedIsExplicit: Bool, blocks: [Block],
-                author: String? = nil, date: String? = nil, description: String? = nil, notes: [Diagnostic] = []) {
+                author: String? = nil, date: String? = nil, description: String? = nil, titleHeadingLine: Int? = nil,
+                notes: [Diagnostic] = []) {
         self.path = path
         self.title = title
         self.seed = seed
@@ -29,6 +33,7 @@ public struct Document: Sendable {
         self.author = author
         self.date = date
         self.description = description
+        self.titleHeadingLine = titleHeadingLine
         self.notes = notes
     }
 

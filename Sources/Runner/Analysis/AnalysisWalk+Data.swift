@@ -43,34 +43,12 @@ extension AnalysisWalk {
 
     /// `preprocess`: the options accumulate on the current preprocessing, as the runner applies them.
     mutating func checkPreprocess(_ directive: PreprocessDirective, cell: Cell) {
-        let data = requireData(for: "preprocess", at: cell.location)
-        var next = state.preprocessing
-        if directive.flatten {
-            next.flatten = true
-            next.reshape = nil
-        }
-        if let reshape = directive.reshape {
-            next.reshape = reshape.value
-            next.flatten = false
-            if let data, (try? next.sampleShape(for: data.imageShape)) == nil {
-                let size = data.imageShape.reduce(1, *)
-                error(at: reshape.location,
-                      "reshape: \(Format.shape(reshape.value)) does not fit the data's \(Format.shape(data.imageShape)) images "
-                          + "(\(Format.integer(size)) values each)",
-                      hint: "use a shape whose sizes multiply to \(size), e.g. `reshape: \(data.imageShape.map(String.init).joined(separator: "x"))x1`")
-                next.reshape = nil
-            }
-        }
-        if let scale = directive.scale { next.scale = Float(scale) }
-        if let oneHot = directive.oneHot {
-            if let data, data.classCount > oneHot.value {
-                error(at: oneHot.location, "one_hot: \(oneHot.value) is too small: the data has label \(data.classCount - 1)",
-                      hint: "use `one_hot: \(data.classCount)` (one column per class)")
-            }
-            next.oneHot = oneHot.value
-        }
+        guard let data = requireData(for: "preprocess", at: cell.location) else { return }
+        let applied = Session.preprocessing(state.preprocessing, applying: directive, imageShape: data.imageShape,
+                                            classCount: data.classCount)
+        applied.problems.forEach { report($0, at: cell.location) }
+        state.preprocessing = applied.preprocessing
         state.written.merge(Session.writtenParts(of: directive, cell: cell)) { $1 }
-        state.preprocessing = next
         reconcileWithModel(at: cell.location)
     }
 

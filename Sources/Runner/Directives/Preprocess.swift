@@ -7,28 +7,11 @@ extension Session {
     /// Options accumulate: a later `preprocess` changes only the options it names.
     mutating func runPreprocess(_ directive: PreprocessDirective, cell: Cell) throws -> [Output] {
         let data = try requireData(for: "preprocess", at: cell.location)
-        var next = preprocessing
-        if directive.flatten {
-            next.flatten = true
-            next.reshape = nil
-        }
-        if let reshape = directive.reshape {
-            next.reshape = reshape.value
-            next.flatten = false
-            _ = try wrap(at: reshape.location) {
-                try next.sampleShape(for: Array(data.files.train.images.dimensions.dropFirst()))
-            }
-        }
-        if let scale = directive.scale { next.scale = Float(scale) }
-        if let oneHot = directive.oneHot {
-            let largest = Int(max(data.files.train.labels.bytes.max() ?? 0, data.files.test.labels.bytes.max() ?? 0))
-            guard largest < oneHot.value else {
-                throw RunError(at: oneHot.location,
-                               "one_hot: \(oneHot.value) is too small: the data has label \(largest)",
-                               hint: "use `one_hot: \(largest + 1)` (one column per class)")
-            }
-            next.oneHot = oneHot.value
-        }
+        let largest = Int(max(data.files.train.labels.bytes.max() ?? 0, data.files.test.labels.bytes.max() ?? 0))
+        let applied = Self.preprocessing(preprocessing, applying: directive,
+                                         imageShape: Array(data.files.train.images.dimensions.dropFirst()), classCount: largest + 1)
+        if let problem = applied.problems.first { throw problem }
+        var next = applied.preprocessing
         let written = writtenPreprocessing.merging(Self.writtenParts(of: directive, cell: cell)) { $1 }
         if let preparation = activePreparation {
             next = try reconciled(next, written: written, with: preparation)
@@ -46,6 +29,42 @@ extension Session {
         let labels = next.oneHot.map { "one-hot rows of width \($0)" } ?? "integer class labels"
         rows.append(["labels", "integer class labels", labels])
         return [.table(Table(caption: "Preprocessing", header: ["", "before", "after"], rows: rows))]
+    }
+
+    /// `current` with a `preprocess` cell's options applied — they accumulate: flatten and reshape
+    /// replace each other, the others replace only themselves — and the problems with them for images
+    /// of `imageShape` and labels of `classCount` classes, each at its option: a reshape that does not
+    /// hold an image's values, a one_hot narrower than the classes. `folio check` applies them the same way.
+    static func preprocessing(_ current: Preprocessing, applying directive: PreprocessDirective, imageShape: [Int],
+                              classCount: Int) -> (preprocessing: Preprocessing, problems: [RunError]) {
+        var next = current
+        var problems: [RunError] = []
+        if directive.flatten {
+            next.flatten = true
+            next.reshape = nil
+        }
+        if let reshape = directive.reshape {
+            next.reshape = reshape.value
+            next.flatten = false
+            if (try? next.sampleShape(for: imageShape)) == nil {
+                let size = imageShape.reduce(1, *)
+                problems.append(RunError(
+                    at: reshape.location,
+                    "reshape: \(Format.shape(reshape.value)) does not fit the data's \(Format.shape(imageShape)) images "
+                        + "(\(Format.integer(size)) values each)",
+                    hint: "use a shape whose sizes multiply to \(size), e.g. `reshape: \(imageShape.map(String.init).joined(separator: "x"))x1`"))
+                next.reshape = nil
+            }
+        }
+        if let scale = directive.scale { next.scale = Float(scale) }
+        if let oneHot = directive.oneHot {
+            if classCount > oneHot.value {
+                problems.append(RunError(at: oneHot.location, "one_hot: \(oneHot.value) is too small: the data has label \(classCount - 1)",
+                                         hint: "use `one_hot: \(classCount)` (one column per class)"))
+            }
+            next.oneHot = oneHot.value
+        }
+        return (next, problems)
     }
 
     /// `255.0` → `255`, `0.5` → `0.5`.

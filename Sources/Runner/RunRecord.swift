@@ -56,6 +56,9 @@ private struct JSONRecord: Encodable {
 
     var notebook: String
     var title: String?
+    var author: String?
+    var date: String?
+    var description: String?
     var seed: UInt64
     var status: String
     var seconds: Double
@@ -67,6 +70,9 @@ private struct JSONRecord: Encodable {
     init(_ record: RunRecord) {
         notebook = record.document.path
         title = record.document.title
+        author = record.document.author
+        date = record.document.date
+        description = record.document.description
         seed = record.document.seed
         status = record.failed ? "error" : "ok"
         seconds = record.seconds

@@ -193,6 +193,16 @@ final class ErrorTests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("model.safetensors").path))
     }
 
+    func testAReportThatCannotBeWrittenExitsThreeAfterTheCellsRan() throws {
+        let folder = try FolioProcess.makeWorkspace()
+        _ = try FolioProcess.write("```build\ndense 10 softmax input=784\n```\n```save\npath: model.safetensors\n```\n",
+                                   to: "nb.md", in: folder)
+        let outcome = try FolioProcess.run(["run", "nb.md", "-q", "-o", "nb.md/report.html"], in: folder)
+        XCTAssertEqual(outcome.status, 3, outcome.stderr)
+        XCTAssertTrue(outcome.stderr.contains("cannot write the report"), outcome.stderr)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: folder.appendingPathComponent("model.safetensors").path), "the cells ran")
+    }
+
     func testCorruptIDXFileIsReported() throws {
         let folder = try FolioProcess.makeWorkspace()
         let data = folder.appendingPathComponent("broken")

@@ -121,10 +121,12 @@ final class RunnerTests: XCTestCase {
     }
 
     func testRunRecordJSONHasTheDocumentedShape() throws {
-        let record = try run(pipeline)
+        let record = try run("---\ntitle: T\nauthor: [Ada, Alan]\ndate: 2024-05-01\n---\n" + pipeline)
         let object = try JSONSerialization.jsonObject(with: record.jsonData()) as? [String: Any]
         let json = try XCTUnwrap(object)
         XCTAssertEqual(json["status"] as? String, "ok")
+        XCTAssertEqual(json["author"] as? String, "Ada, Alan")
+        XCTAssertEqual(json["date"] as? String, "2024-05-01")
         let cells = try XCTUnwrap(json["cells"] as? [[String: Any]])
         XCTAssertEqual(cells.first?["index"] as? Int, 1)
         XCTAssertEqual(cells.first?["directive"] as? String, "load")

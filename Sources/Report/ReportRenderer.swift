@@ -12,10 +12,13 @@ public struct ReportRenderer {
         self.version = version
     }
 
-    public func render(_ record: RunRecord, generated: Date = Date()) throws -> String {
+    /// The report's HTML; with `source` (`ReportSource.identifier`), the report records which
+    /// notebook it was made from.
+    public func render(_ record: RunRecord, generated: Date = Date(), source: String? = nil) throws -> String {
         let compiled = try template.compiled()
         let view = ReportView(record: record, css: template.css, version: version, generatedAt: generated)
-        return compiled.render(view)
+        let html = compiled.render(view)
+        return source.map { ReportSource.inserting($0, into: html) } ?? html
     }
 }
 

@@ -9,15 +9,22 @@ struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
         abstract: "Run a notebook's cells in order and write an HTML report.",
-        discussion: "The report goes to output/NAME.html unless -o is given; it is written even when a cell fails.")
+        discussion: """
+        The report goes to output/PATH.html, mirroring the notebook's path under the current folder (one leading \
+        notebooks/ dropped: notebooks/mnist.md → output/mnist.html, alice/hw1.md → output/alice/hw1.html), unless \
+        -o is given; it is written even when a cell fails. A notebook outside the current folder writes \
+        output/NAME.html, and no default path replaces another notebook's report.
+        """)
 
     @Argument(help: "The notebook (.md) to run.")
     var notebook: String
 
-    @Option(name: [.short, .customLong("output")], help: "Where to write the HTML report (default: output/NAME.html).")
+    @Option(name: [.short, .customLong("output")],
+            help: "Where to write the HTML report: a .html path, or - for standard output (default: output/PATH.html).")
     var output: String?
 
-    @Option(name: .customLong("json"), help: "Also write the run record (cells, history, evaluation, predictions) as JSON.")
+    @Option(name: .customLong("json"),
+            help: "Also write the run record (cells, history, evaluation, predictions) as JSON: a path, or - for standard output.")
     var json: String?
 
     @Option(name: .customLong("template-dir"),
@@ -27,42 +34,70 @@ struct RunCommand: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Print no progress, only the result and errors.")
     var quiet = false
 
+    func validate() throws {
+        _ = try RunDestinations(notebook: notebook, output: output, json: json, currentDirectory: Self.currentDirectory)
+    }
+
     func run() throws {
         Interruption.exitOnSignals()
+        let destinations = try RunDestinations(notebook: notebook, output: output, json: json,
+                                               currentDirectory: Self.currentDirectory)
+        let source = ReportSource.identifier(ofNotebookAt: notebook, currentDirectory: Self.currentDirectory)
         let document = try loadNotebook(notebook)
         let renderer = try makeRenderer()
+        do {
+            try destinations.checkReportMayBeReplaced(by: source)
+        } catch {
+            Terminal.error("error: \(error)")
+            throw FolioExit.invalidInput
+        }
 
         let printer = ProgressPrinter(quiet: quiet)
         let record = NotebookRunner().run(document) { printer.handle($0) }
 
-        let reportPath = output ?? defaultOutputPath()
-        let reportURL = URL(fileURLWithPath: reportPath)
         do {
-            let html = try renderer.render(record)
-            try AtomicFile.write(Data(html.utf8), to: reportURL)
-            if let json {
-                try AtomicFile.write(try record.jsonData(), to: URL(fileURLWithPath: json))
-            }
+            try write(Data(try renderer.render(record, source: source).utf8), to: destinations.report)
+            if let json = destinations.json { try write(try record.jsonData(), to: json) }
         } catch {
             Terminal.error("error: \(error)")
             throw FolioExit.reportNotWritten
         }
+        let reportName = destinations.report.name
         if let failure = record.error {
             Terminal.error(failure.description)
-            Terminal.error("The run stopped there; the report shows the error in its cell: \(reportPath)")
+            Terminal.error("The run stopped there; the report shows the error in its cell: \(reportName)")
             throw FolioExit.runFailed
         }
-        var summary = "Report: \(reportPath)"
+        var summary = "Report: \(reportName)"
         if let evaluation = record.evaluation {
             summary += String(format: " (test accuracy %.4f)", evaluation.accuracy)
         }
-        print(summary)
+        // The summary goes to stderr when stdout carries the report or the record.
+        if destinations.report == .standardOutput || destinations.json == .standardOutput {
+            Terminal.error(summary)
+        } else {
+            print(summary)
+        }
     }
 
-    /// `output/NAME.html`, relative to the current folder.
-    private func defaultOutputPath() -> String {
-        let name = URL(fileURLWithPath: notebook).deletingPathExtension().lastPathComponent
-        return "output/\(name).html"
+    private static var currentDirectory: URL {
+        URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true)
+    }
+
+    /// Writes `data` atomically to a file, or to standard output.
+    private func write(_ data: Data, to destination: Destination) throws {
+        switch destination {
+        case .file(let path):
+            try AtomicFile.write(data, to: URL(fileURLWithPath: path))
+        case .standardOutput:
+            // A closed pipe is a write error (exit 3), not a silent death by SIGPIPE.
+            signal(SIGPIPE, SIG_IGN)
+            do {
+                try FileHandle.standardOutput.write(contentsOf: data)
+            } catch {
+                throw ReportError.cannotWrite(path: "standard output", reason: error.localizedDescription)
+            }
+        }
     }
 
     /// The renderer with the chosen template, checked before anything runs.

@@ -1,13 +1,21 @@
 # Folio's entry points. Each target installs what it needs first (scripts/bootstrap.sh).
-# On an offline machine, point FOLIO_DATA at a folder holding mnist/ (e.g. FOLIO_DATA=../shared/data).
+# On an offline machine, point FOLIO_DATA at a folder holding mnist/ (e.g. FOLIO_DATA=/path/to/data).
 
-.PHONY: setup build run test bench fixtures
+.PHONY: setup build run test bench fixtures install
+
+# Where `make install` puts the folio binary: $(PREFIX)/bin/folio.
+PREFIX ?= /usr/local
 
 setup:
 	@bash scripts/bootstrap.sh
 
 build: setup
 	swift build -c release --product folio
+
+# Copies the release binary to $(PREFIX)/bin (e.g. `make install PREFIX=$HOME/.local`).
+install: build
+	install -d "$(DESTDIR)$(PREFIX)/bin"
+	install -m 755 .build/release/folio "$(DESTDIR)$(PREFIX)/bin/folio"
 
 # Runs the MNIST walkthrough and writes output/mnist.html.
 run: build

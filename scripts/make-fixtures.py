@@ -6,7 +6,7 @@ the first 1000 training and the first 200 test images and labels.
 Deterministic: gzip with mtime 0 and no file name (like `gzip -n`), so re-running it
 reproduces the committed bytes exactly. Python 3 standard library only.
 
-Usage: scripts/make-fixtures.py [SOURCE_DIR]   (default: /work/shared/data/mnist)
+Usage: scripts/make-fixtures.py [SOURCE_DIR]   (default: $FOLIO_DATA/mnist)
 """
 import gzip
 import hashlib
@@ -45,7 +45,12 @@ def write_idx_gz(path, type_code, dims, payload):
 
 
 def main():
-    source = sys.argv[1] if len(sys.argv) > 1 else "/work/shared/data/mnist"
+    if len(sys.argv) > 1:
+        source = sys.argv[1]
+    elif os.environ.get("FOLIO_DATA"):
+        source = os.path.join(os.environ["FOLIO_DATA"], "mnist")
+    else:
+        sys.exit("usage: scripts/make-fixtures.py SOURCE_DIR (or set FOLIO_DATA to a folder holding mnist/)")
     os.makedirs(OUTPUT, exist_ok=True)
     for split, count in COUNTS.items():
         for kind in ("images-idx3-ubyte", "labels-idx1-ubyte"):

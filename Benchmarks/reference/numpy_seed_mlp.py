@@ -2,9 +2,10 @@
 """The reference folio-bench's `seed-mlp` case is compared against: the seed walkthrough's model
 (784→10→10→10→10, relu/softmax, Keras glorot_uniform + zero bias), Adam with Keras' update rule,
 batch 200, 10 epochs, validation = the last 10 % (evaluated every epoch), written by hand in numpy
-the way ../shared/reference/peers.md's "numpy" row was. Prints one JSON line in folio-bench's format.
+the way the numpy row of the README's speed table was measured. Prints one JSON line in folio-bench's
+format.
 
-    FOLIO_DATA=../shared/data python3 Benchmarks/reference/numpy_seed_mlp.py
+    FOLIO_DATA=/path/to/data python3 Benchmarks/reference/numpy_seed_mlp.py   # a folder holding mnist/
 """
 import gzip
 import json

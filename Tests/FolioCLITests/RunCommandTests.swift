@@ -3,7 +3,7 @@ import XCTest
 
 /// End-to-end: the `folio` binary on small committed MNIST fixtures.
 final class RunCommandTests: XCTestCase {
-    /// ARCHITECTURE.md's example notebook, verbatim (it must run exactly as written).
+    /// The example notebook of README.md and docs/notebook-format.md, verbatim (it must run exactly as written).
     static let architectureExample: String = {
         let url = FolioProcess.repository.appendingPathComponent("Tests/Fixtures/architecture-example.md")
         return (try? String(contentsOf: url, encoding: .utf8)) ?? ""

@@ -2,7 +2,7 @@ import XCTest
 @testable import Notebook
 
 /// docs/notebook-format.md agrees with the parser: its notebook examples parse, the complete
-/// example is ARCHITECTURE.md's verbatim, and every option the grammars know is documented.
+/// example is the design's example notebook verbatim (see docs/architecture.md), and every option the grammars know is documented.
 final class DocumentationTests: XCTestCase {
     private func reference() throws -> String {
         let here = URL(fileURLWithPath: #filePath).resolvingSymlinksInPath()

@@ -1,7 +1,7 @@
 import XCTest
 @testable import Notebook
 
-/// ARCHITECTURE.md's example notebook parses to exactly the expected document, field by field.
+/// The design's example notebook (docs/notebook-format.md) parses to exactly the expected document, field by field.
 final class ExampleNotebookTests: XCTestCase {
     private var document: Document?
 

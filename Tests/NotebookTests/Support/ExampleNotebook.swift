@@ -1,6 +1,6 @@
 import Foundation
 
-/// The example notebook from ARCHITECTURE.md, verbatim: it is normative and must parse exactly.
+/// The design's example notebook (README.md, docs/notebook-format.md), verbatim: it is normative and must parse exactly.
 enum ExampleNotebook {
     static let path = "notebooks/digits.md"
 

@@ -240,11 +240,12 @@ final class ErrorTests: XCTestCase {
         for (signal, status) in [(SIGINT, Int32(130)), (SIGTERM, Int32(143))] {
             let folder = try FolioProcess.makeWorkspace()
             _ = try FolioProcess.write(text, to: "nb.md", in: folder)
-            let earlier = try FolioProcess.write("an earlier report", to: "output/nb.html", in: folder)
+            let earlier = try FolioProcess.write("<meta name=\"generator\" content=\"Folio 0.0.9\"> an earlier report",
+                                                 to: "output/nb.html", in: folder)
             let outcome = try FolioProcess.run(["run", "nb.md", "-q"], in: folder, signal: signal, signalAfter: 1.5)
             XCTAssertEqual(outcome.status, status, outcome.stderr)
             XCTAssertTrue(outcome.stderr.contains("folio: interrupted"), outcome.stderr)
-            XCTAssertEqual(try String(contentsOf: earlier, encoding: .utf8), "an earlier report")
+            XCTAssertEqual(try String(contentsOf: earlier, encoding: .utf8), "<meta name=\"generator\" content=\"Folio 0.0.9\"> an earlier report")
         }
     }
 }

@@ -34,4 +34,22 @@ final class DocumentedExamplesTests: XCTestCase {
     func testTheFormatReferencesExamplesRunAsWritten() throws {
         try runAll(in: "docs/notebook-format.md", atLeast: 15)
     }
+
+    /// The README's example is notebooks/digits.md, and its sample run shows that notebook's cells.
+    func testTheREADMEsSampleRunIsItsExamplesRun() throws {
+        let readme = try String(contentsOf: FolioProcess.repository.appendingPathComponent("README.md"), encoding: .utf8)
+        let notebook = try String(contentsOf: FolioProcess.repository.appendingPathComponent("notebooks/digits.md"), encoding: .utf8)
+        XCTAssertEqual(try examples(in: "README.md").first, notebook)
+        let sample = try XCTUnwrap(readme.components(separatedBy: "$ folio run notebooks/digits.md\n").dropFirst().first?
+            .components(separatedBy: "```").first)
+        let folder = try FolioProcess.makeWorkspace()
+        try FileManager.default.copyItem(at: Self.images, to: folder.appendingPathComponent("notebooks/images"))
+        _ = try FolioProcess.write(notebook, to: "notebooks/digits.md", in: folder)
+        let outcome = try FolioProcess.run(["run", "notebooks/digits.md"], in: folder)
+        XCTAssertEqual(outcome.status, 0, outcome.stderr)
+        let cellLines = { (text: String) in text.split(separator: "\n").filter { $0.hasPrefix("[") } }
+        XCTAssertEqual(cellLines(outcome.stderr), cellLines(sample))
+        XCTAssertTrue(sample.contains("Report: output/digits.html"))
+        XCTAssertTrue(outcome.stdout.hasPrefix("Report: output/digits.html"), outcome.stdout)
+    }
 }

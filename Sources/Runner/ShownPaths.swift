@@ -1,8 +1,9 @@
 import Foundation
 
 /// Keeps the running machine's absolute paths out of what a run shows (outputs, errors, the report):
-/// paths under the notebook's folder become relative to it, as notebooks write them; paths under
-/// `FOLIO_DATA`, `XDG_CACHE_HOME` or the home folder start with `$FOLIO_DATA`, `$XDG_CACHE_HOME` or `~`.
+/// paths under the notebook's folder, or beside it, become relative to it (`images/x.png`,
+/// `../data/mnist`), as notebooks write them; other paths under `FOLIO_DATA`, `XDG_CACHE_HOME` or
+/// the home folder start with `$FOLIO_DATA`, `$XDG_CACHE_HOME` or `~`. The longest prefix wins.
 ///
 /// Directives already word their outputs and errors with the paths as written in the notebook; this
 /// catches the paths that reach a message from deeper down (a dataset file, a model file's error).
@@ -11,7 +12,16 @@ struct ShownPaths {
     private let replacements: [(prefix: String, shown: String)]
 
     init(notebookDirectory: URL, environment: [String: String]) {
-        var pairs: [(String, String)] = [(notebookDirectory.standardizedFileURL.path, "")]
+        let notebookFolder = notebookDirectory.standardizedFileURL
+        var pairs: [(String, String)] = [(notebookFolder.path, "")]
+        // Its ancestors as `../`, `../../`, … (not top-level folders such as /tmp or /home).
+        var ancestor = notebookFolder.deletingLastPathComponent()
+        var up = "../"
+        while ancestor.pathComponents.count > 2 {
+            pairs.append((ancestor.path, up))
+            ancestor = ancestor.deletingLastPathComponent()
+            up += "../"
+        }
         for (variable, shown) in [("FOLIO_DATA", "$FOLIO_DATA/"), ("XDG_CACHE_HOME", "$XDG_CACHE_HOME/"), ("HOME", "~/")] {
             if let value = environment[variable], value.hasPrefix("/"), value.count > 1 {
                 pairs.append((URL(fileURLWithPath: value).standardizedFileURL.path, shown))

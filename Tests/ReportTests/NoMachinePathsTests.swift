@@ -97,6 +97,7 @@ final class NoMachinePathsTests: XCTestCase {
             ("```load\npath: missing-folder\n```\n", "no such folder: missing-folder"),
             ("```load\npath: images/seven.png\n```\n", "images/seven.png is a file, not a folder"),
             ("```load\npath: images\n```\n", "The folder images lacks"),
+            ("```load\npath: ../data\n```\n", "The folder ../data lacks"),
             ("```load\nmodel: nope.safetensors\n```\n", "nope.safetensors"),
             ("```load\ndataset: mnist\n```\n```preprocess\nflatten: true\nscale: 255\none_hot: 10\n```\n"
                 + "```build\ndense 10 softmax input=784\n```\n```predict\nimage: images/missing.png\n```\n", "images/missing.png"),

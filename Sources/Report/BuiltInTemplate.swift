@@ -61,7 +61,7 @@ enum BuiltInTemplate {
   <div class="outputs">
   {{#outputs}}
   <div class="output{{#isChart}} output-chart{{/isChart}}">
-    {{#isText}}<p class="output-text">{{text}}</p>{{/isText}}
+    {{#isText}}<p class="output-text">{{{textHTML}}}</p>{{/isText}}
     {{#isTable}}{{#table}}
     <div class="table-wrap">
     <table>

@@ -13,7 +13,7 @@ extension ReportView {
         hasByline = hasAuthor || hasDate
         description = document.description ?? ""
         hasDescription = !description.isEmpty
-        notebook = document.path
+        notebook = ReportPath.shown(document.path)
         seed = document.seed
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withFullDate, .withTime, .withColonSeparatorInTime, .withSpaceBetweenDateAndTime]
@@ -32,12 +32,14 @@ extension ReportView {
         self.css = css
         var resultByIndex: [Int: CellResult] = [:]
         for result in results { resultByIndex[result.cell.index] = result }
+        var rewriter = ProseRewriter(notebookDirectory: ReportPath.folder(of: document.path))
         blocks = document.blocks.map { block in
             switch block {
             case .prose(let prose):
                 // The heading that repeats the title, counted from the prose run's first line.
                 let omitted = document.titleHeadingLine.map { $0 - prose.startLine + 1 }
-                return BlockView(isProse: true, html: ProseRenderer.html(prose.markdown, omittingHeadingAtLine: omitted), cell: nil)
+                let html = ProseRenderer.html(prose.markdown, omittingHeadingAtLine: omitted, rewriter: &rewriter)
+                return BlockView(isProse: true, html: html, cell: nil)
             case .cell(let cell):
                 let result = resultByIndex[cell.index] ?? CellResult(cell: cell, status: .notRun)
                 return BlockView(isProse: false, html: "", cell: CellView(result))
@@ -48,7 +50,9 @@ extension ReportView {
 
 extension ReportView.ErrorView {
     init(_ error: RunError, cell: Cell) {
-        location = error.location.description
+        var shown = error.location
+        shown.file = ReportPath.shown(shown.file)
+        location = shown.description
         message = error.message
         hint = error.hint ?? ""
         hasHint = !hint.isEmpty
@@ -82,11 +86,12 @@ extension ReportView.CellView {
 
 extension ReportView.OutputView {
     init(_ output: Output) {
-        self.init(isText: false, text: "", isTable: false, table: nil, isChart: false, svg: "", caption: "")
+        self.init(isText: false, text: "", textHTML: "", isTable: false, table: nil, isChart: false, svg: "", caption: "")
         switch output {
         case .text(let text):
             isText = true
             self.text = text
+            textHTML = InlineCode.html(text)
         case .table(let table):
             isTable = true
             self.table = ReportView.TableView(table)

@@ -4,7 +4,7 @@ import Runner
 
 /// The values a report template sees. Field names are the template's vocabulary
 /// (documented in templates/README.md); every string here is escaped by `{{…}}` in the template,
-/// except `css`, `html` and `svg`, which Folio produced itself and the template inserts with `{{{…}}}`.
+/// except `css`, `html`, `textHTML` and `svg`, which Folio produced itself and the template inserts with `{{{…}}}`.
 ///
 /// Mustache looks a name up the whole context stack, and a nil optional counts as "not here", so an
 /// optional field of a nested view must not share its name with a field of an enclosing one (a
@@ -56,6 +56,8 @@ struct ReportView {
     struct OutputView {
         var isText: Bool
         var text: String
+        /// `text` as HTML: escaped, with its backtick spans as `<code>` (inserted with `{{{…}}}`).
+        var textHTML: String
         var isTable: Bool
         var table: TableView?
         var isChart: Bool

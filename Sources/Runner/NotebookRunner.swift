@@ -18,6 +18,7 @@ public struct NotebookRunner {
         let notebookURL = URL(fileURLWithPath: document.path).standardizedFileURL
         var session = Session(notebookDirectory: notebookURL.deletingLastPathComponent(), seed: document.seed,
                               environment: environment, events: events)
+        let shown = ShownPaths(notebookDirectory: notebookURL.deletingLastPathComponent(), environment: environment)
         let cells = document.cells
         var results: [CellResult] = []
         var failed = false
@@ -31,10 +32,10 @@ public struct NotebookRunner {
             let cellStarted = Date()
             var result: CellResult
             do {
-                let outputs = try session.execute(cell)
+                let outputs = try session.execute(cell).map(shown.output)
                 result = CellResult(cell: cell, status: .ok, seconds: Date().timeIntervalSince(cellStarted), outputs: outputs)
             } catch {
-                let runError = (error as? RunError) ?? RunError(at: cell.location, String(describing: error))
+                let runError = shown.error((error as? RunError) ?? RunError(at: cell.location, String(describing: error)))
                 result = CellResult(cell: cell, status: .error, seconds: Date().timeIntervalSince(cellStarted),
                                     error: runError)
                 failed = true

@@ -22,6 +22,7 @@ public struct NotebookAnalyzer {
         for cell in document.cells {
             walk.visit(cell)
         }
+        walk.diagnostics += ProseImageCheck.problems(in: document, notebookDirectory: folder)
         return walk.diagnostics.sorted { ($0.location.line, $0.location.column) < ($1.location.line, $1.location.column) }
     }
 }

@@ -37,11 +37,11 @@ extension Session {
             classNames = []
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory) else {
-                throw RunError(at: path.location, "no such folder: \(directory.path)",
+                throw RunError(at: path.location, "no such folder: \(path.value)",
                                hint: "`path:` is a folder holding the four IDX files, relative to the notebook's folder")
             }
             guard isDirectory.boolValue else {
-                throw RunError(at: path.location, "\(directory.path) is a file, not a folder",
+                throw RunError(at: path.location, "\(path.value) is a file, not a folder",
                                hint: "`path:` names the folder that holds train-images-idx3-ubyte(.gz) and the other three files")
             }
         }
@@ -74,7 +74,7 @@ extension Session {
         evaluation = nil
         let layers = loaded.model.summary.count
         var text = "Loaded a model of \(layers) layer\(layers == 1 ? "" : "s") and \(Format.integer(loaded.model.parameterCount)) "
-            + "parameters (input \(Format.shape(loaded.model.inputShape))) from \(url.path); `summary` shows its layers."
+            + "parameters (input \(Format.shape(loaded.model.inputShape))) from \(path.value); `summary` shows its layers."
         if let preparation = loaded.summary.preparation {
             text += " Data is presented as it was for training: \(Self.describe(preparation))."
         }
@@ -106,7 +106,7 @@ extension Session {
         ]
         rows.append(["classes", Format.integer(trainCounts.count), data?.classNames.joined(separator: ", ") ?? ""])
         var outputs: [Output] = [
-            .text("Loaded \(name) from \(directory.path)."),
+            .text("Loaded the dataset `\(name)`."),
             .table(Table(caption: "Dataset", header: ["split", "count", "detail"], rows: rows, numericColumns: [1])),
         ]
         let names = classNames(count: trainCounts.count)

@@ -13,7 +13,7 @@ extension Session {
             try model.save(to: url, loss: loss, preparation: currentPreparation)
         }
         let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? nil
-        var text = "Saved the model (\(Format.integer(model.parameterCount)) parameters) to \(url.path)"
+        var text = "Saved the model (\(Format.integer(model.parameterCount)) parameters) to \(directive.path.value)"
         if let size { text += " (\(Format.bytes(size)))" }
         return [.text(text + ". Load it again with `load` and `model: \(directive.path.value)`.")]
     }

@@ -28,7 +28,7 @@ final class PlotPredictEvaluateTests: XCTestCase {
         XCTAssertEqual(onlyDirective(cell("predict", "image: https://example.com/7.png"))?.predict,
                        PredictDirective(image: Located("https://example.com/7.png", at: at(2, 8))))
         XCTAssertEqual(onlyDirective(cell("predict", "image: 'my seven.jpg'\ninvert: auto\ncenter: false"))?.predict,
-                       PredictDirective(image: Located("my seven.jpg", at: at(2, 8)), invert: .auto, center: false))
+                       PredictDirective(image: Located("my seven.jpg", at: at(2, 8)), invert: .auto, center: .false))
         XCTAssertEqual(onlyDirective(cell("predict", "invert: False\nimage: x.png"))?.predict?.invert, .false)
     }
 

@@ -35,7 +35,7 @@ final class PlotPredictEvaluateTests: XCTestCase {
     func testPredictErrors() {
         assertSingleError(cell("predict", "invert: true"), line: 1, column: 1, "predict needs an 'image' option")
         assertSingleError(cell("predict", "image: x.png\ninvert: maybe"), line: 3, column: 9, "'invert' must be true, false or auto")
-        assertSingleError(cell("predict", "image: x.png\ncenter: auto"), line: 3, column: 9, "'center' must be true or false")
+        assertSingleError(cell("predict", "image: x.png\ncenter: maybe"), line: 3, column: 9, "'center' must be true, false or auto")
     }
 
     // MARK: - evaluate

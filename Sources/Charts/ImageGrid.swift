@@ -2,7 +2,8 @@ import Foundation
 
 /// A grid of small grayscale images (e.g. MNIST digits), each with its caption below.
 ///
-/// Each image is embedded as a PNG data URI and upscaled with `image-rendering: pixelated`, so the
+/// Pixels are drawn as stored — 0 black, 255 white — so dataset images and prepared inputs appear
+/// as the model sees them (MNIST: white strokes on black). Each image is embedded as a PNG data URI and upscaled with `image-rendering: pixelated`, so the
 /// pixels stay crisp squares in Chromium and Firefox. An invalid image (pixel count not
 /// `width × height`) is drawn as an empty grey cell; missing captions are blank; long ones are cut
 /// with "…" (the full text is the cell's tooltip).
@@ -20,15 +21,21 @@ public struct ImageGrid: Sendable {
     public var cellSize = 56.0
     /// The chart's accessible name, also drawn above the grid when not empty.
     public var title: String = ""
+    /// Indices of images to flag (e.g. wrong predictions): a thick red frame and a red caption.
+    public var marked: Set<Int> = []
 
     public init(images: [GrayImage], captions: [String] = [], columns: Int = 10, cellSize: Double = 56,
-                title: String = "") {
+                title: String = "", marked: Set<Int> = []) {
         self.images = images
         self.captions = captions
         self.columns = columns
         self.cellSize = cellSize
         self.title = title
+        self.marked = marked
     }
+
+    /// The colour of a marked image's frame and caption.
+    static let markColor = "#D55E00"
 
     private static let padding = 12.0
     private static let gap = 10.0
@@ -56,11 +63,13 @@ public struct ImageGrid: Sendable {
             let x = padding + Double(index % perRow) * (side + gap)
             let y = top + Double(index / perRow) * rowHeight
             let caption = index < captions.count ? captions[index] : ""
-            drawImage(image, caption: caption, x: x, y: y, side: side, into: &svg)
+            let isMarked = marked.contains(index)
+            drawImage(image, caption: caption, marked: isMarked, x: x, y: y, side: side, into: &svg)
             if !caption.isEmpty {
                 svg.text(TextMetrics.truncated(caption, toWidth: side + gap - 2, fontSize: ImageGrid.captionSize),
                          x: x + side / 2, y: y + side + 4 + ImageGrid.captionSize, size: ImageGrid.captionSize,
-                         anchor: "middle")
+                         fill: isMarked ? ImageGrid.markColor : Palette.text, anchor: "middle",
+                         weight: isMarked ? "600" : nil)
             }
         }
         let document = SVGDocument(width: width, height: height, title: title.isEmpty ? "Image grid" : title,
@@ -68,25 +77,27 @@ public struct ImageGrid: Sendable {
         return document.render(svg)
     }
 
-    private func drawImage(_ image: GrayImage, caption: String, x: Double, y: Double, side: Double,
+    private func drawImage(_ image: GrayImage, caption: String, marked: Bool, x: Double, y: Double, side: Double,
                            into svg: inout SVGWriter) {
         let box = "x=\"\(SVGWriter.number(x))\" y=\"\(SVGWriter.number(y))\" "
             + "width=\"\(SVGWriter.number(side))\" height=\"\(SVGWriter.number(side))\""
         let tooltip = caption.isEmpty ? "" : "<title>\(XMLEscape.escape(caption))</title>"
-        if let png = image.png() {
+        if image.isValid, let png = PNGEncoder.grayscale(width: image.width, height: image.height, gray: image.pixels) {
             svg.raw("<image \(box) href=\"data:image/png;base64,\(Data(png).base64EncodedString())\" "
                     + "preserveAspectRatio=\"xMidYMid meet\" "
                     + "style=\"image-rendering:crisp-edges;image-rendering:pixelated\">\(tooltip)</image>")
         } else {
             svg.raw("<rect \(box) fill=\"#f1f3f4\">\(tooltip.isEmpty ? "<title>invalid image</title>" : tooltip)</rect>")
         }
-        svg.rect(x: x - 0.5, y: y - 0.5, width: side + 1, height: side + 1, fill: "none",
-                 extra: "stroke=\"\(Palette.imageFrame)\"")
+        let frame = marked ? "stroke=\"\(ImageGrid.markColor)\" stroke-width=\"3\"" : "stroke=\"\(Palette.imageFrame)\""
+        svg.rect(x: x - 0.5, y: y - 0.5, width: side + 1, height: side + 1, fill: "none", extra: frame)
     }
 
     private func description() -> String {
         let sizes = Set(images.map { "\($0.width)×\($0.height)" }).sorted()
-        var text = "Grid of \(images.count) image\(images.count == 1 ? "" : "s") (\(sizes.joined(separator: ", ")) pixels)."
+        var text = "Grid of \(images.count) image\(images.count == 1 ? "" : "s") (\(sizes.joined(separator: ", ")) pixels, "
+            + "0 drawn black and 255 white)."
+        if !marked.isEmpty { text += " \(marked.count) marked." }
         let shown = captions.prefix(images.count).prefix(100)
         if shown.contains(where: { !$0.isEmpty }) {
             text += " Captions: " + shown.joined(separator: "; ") + (images.count > 100 ? "; …" : "") + "."

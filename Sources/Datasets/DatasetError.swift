@@ -75,6 +75,11 @@ public enum DatasetError: Error, CustomStringConvertible, Equatable {
     case invalidTargetSize(width: Int, height: Int)
     /// Nothing that looks like ink was found in the image.
     case noInk
+    /// With `invert` forced (`true`/`false`) no ink was found, but the other way round there is:
+    /// the picture's colours are the opposite of what `invert` says.
+    case wrongPolarity(invert: String)
+    /// Nothing in a garment picture stands out from the background (Fashion-MNIST's preparation).
+    case noObject
 }
 
 // MARK: - Messages
@@ -157,6 +162,12 @@ extension DatasetError {
             return "Cannot prepare an image of \(width)×\(height) pixels; use a positive width and height such as 28×28."
         case .noInk:
             return "No ink found in the image: it is blank or has almost no contrast; photograph the digit with dark ink on light paper, filling most of the frame."
+        case .wrongPolarity(let invert):
+            let reading = invert == "true" ? "dark marks on a light ground" : "light marks on a dark ground"
+            let other = invert == "true" ? "light marks on a dark ground" : "dark marks on a light ground"
+            return "No ink found with `invert: \(invert)`, which reads the picture as \(reading), but it has \(other); write `invert: auto` (or `invert: \(invert == "true" ? "false" : "true")`)."
+        case .noObject:
+            return "Nothing stands out from the background: the picture is blank, or the object has the colour of its corners; photograph it on a plain background that contrasts with it, with the corners clear."
         }
     }
 }

@@ -52,6 +52,7 @@ private struct JSONRecord: Encodable {
         var label: Int
         var class_name: String
         var probabilities: [Double]
+        var expected_label: Int?
     }
 
     var notebook: String
@@ -85,7 +86,8 @@ private struct JSONRecord: Encodable {
         }
         evaluate = record.evaluation.map { EvaluateEntry(loss: $0.loss, accuracy: $0.accuracy) }
         predictions = record.predictions.map {
-            PredictionEntry(image: $0.image, label: $0.label, class_name: $0.className, probabilities: $0.probabilities)
+            PredictionEntry(image: $0.image, label: $0.label, class_name: $0.className, probabilities: $0.probabilities,
+                            expected_label: $0.expectedLabel)
         }
     }
 }

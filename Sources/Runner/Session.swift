@@ -132,4 +132,6 @@ public struct Prediction: Sendable, Equatable {
     /// The class's display name ("7", "Sneaker").
     public var className: String
     public var probabilities: [Double]
+    /// The class the image was expected to be (a `-7` file name ending or a `labels:` file), if known.
+    public var expectedLabel: Int? = nil
 }

@@ -7,7 +7,7 @@ final class ImageGridTests: XCTestCase {
         GrayImage(width: 28, height: 28, pixels: (0..<784).map { UInt8(truncatingIfNeeded: ($0 * seed) % 256) })
     }
 
-    func testEachImageIsAnEmbeddedPNGThatDecodesToTheInvertedPixels() throws {
+    func testEachImageIsAnEmbeddedPNGThatDecodesToItsPixelsAsTheModelSeesThem() throws {
         let images = (1...3).map(digit)
         let parsed = checkChart(ImageGrid(images: images, captions: ["a", "b", "c"]).svg())
         let embedded = parsed.all("image")
@@ -17,7 +17,7 @@ final class ImageGridTests: XCTestCase {
             XCTAssertTrue(href.hasPrefix("data:image/png;base64,"))
             let bytes = try XCTUnwrap(Data(base64Encoded: String(href.dropFirst("data:image/png;base64,".count))))
             let decoded = try DecodedPNG.decode([UInt8](bytes))
-            XCTAssertEqual(decoded.pixels, image.pixels.map { 255 - $0 })
+            XCTAssertEqual(decoded.pixels, image.pixels, "0 black, 255 white: MNIST's white strokes on black")
             XCTAssertTrue(element.attributes["style"]?.contains("image-rendering:pixelated") ?? false)
         }
     }

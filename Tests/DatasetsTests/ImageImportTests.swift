@@ -116,6 +116,16 @@ final class ImageImportTests: XCTestCase {
         XCTAssertEqual(InvertMode(rawValue: "false"), .never)
     }
 
+    func testAForcedWrongInvertIsNamedInTheMessage() throws {
+        // Dark ink on light paper read as light marks on dark (`invert: false`).
+        XCTAssertThrowsDatasetError(try ImageImport.prepare(photo(2, .png), invert: .never, center: true),
+                                    .wrongPolarity(invert: "false"))
+        XCTAssertTrue(DatasetError.wrongPolarity(invert: "false").description.contains("`invert: auto`"))
+        // An MNIST-style picture (light on black) forced the other way.
+        let png = SyntheticPhoto.encode(try digit(0), width: 28, height: 28, as: .png)
+        XCTAssertThrowsDatasetError(try ImageImport.prepare(png, invert: .always, center: true), .wrongPolarity(invert: "true"))
+    }
+
     func testPlainResizeKeepsTheWholeFrame() throws {
         let image = try ImageImport.prepare(photo(0, .png), invert: .auto, center: false)
         XCTAssertEqual(image.pixels.count, 784)

@@ -85,7 +85,7 @@ final class ExampleNotebookTests: XCTestCase {
         let cell = try cell(7)
         XCTAssertEqual(cell.source, "image: images/seven.png\ninvert: true\n")
         XCTAssertEqual(cell.directive.predict,
-                       PredictDirective(image: Located("images/seven.png", at: location(33, 8)), invert: .true, center: true))
+                       PredictDirective(image: Located("images/seven.png", at: location(33, 8)), invert: .true))
     }
 
     func testParsesTheSameFromAFile() throws {

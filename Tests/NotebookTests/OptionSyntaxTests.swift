@@ -27,7 +27,7 @@ final class OptionSyntaxTests: XCTestCase {
     func testColumnsCountUTF8BytesLikeCmark() {
         // "é" is two bytes and "🙂" four: the value starts at byte column 17, not character column 14.
         assertSingleError(cell("predict", "image: a.png\ncenter:  é🙂 x"), line: 3, column: 10,
-                          "'center' must be true or false, got 'é🙂 x'")
+                          "'center' must be true, false or auto, got 'é🙂 x'")
         assertSingleError(cell("predict", "image: 🙂.png\ncenter: \"é🙂\"  nope"), line: 3, column: 19, "unexpected text after the quoted value")
     }
 

@@ -28,14 +28,14 @@ final class PlotPredictEvaluateTests: XCTestCase {
         XCTAssertEqual(onlyDirective(cell("predict", "image: https://example.com/7.png"))?.predict,
                        PredictDirective(image: Located("https://example.com/7.png", at: at(2, 8))))
         XCTAssertEqual(onlyDirective(cell("predict", "image: 'my seven.jpg'\ninvert: auto\ncenter: false"))?.predict,
-                       PredictDirective(image: Located("my seven.jpg", at: at(2, 8)), invert: .auto, center: false))
+                       PredictDirective(image: Located("my seven.jpg", at: at(2, 8)), invert: .auto, center: .false))
         XCTAssertEqual(onlyDirective(cell("predict", "invert: False\nimage: x.png"))?.predict?.invert, .false)
     }
 
     func testPredictErrors() {
         assertSingleError(cell("predict", "invert: true"), line: 1, column: 1, "predict needs an 'image' option")
         assertSingleError(cell("predict", "image: x.png\ninvert: maybe"), line: 3, column: 9, "'invert' must be true, false or auto")
-        assertSingleError(cell("predict", "image: x.png\ncenter: auto"), line: 3, column: 9, "'center' must be true or false")
+        assertSingleError(cell("predict", "image: x.png\ncenter: maybe"), line: 3, column: 9, "'center' must be true, false or auto")
     }
 
     // MARK: - evaluate

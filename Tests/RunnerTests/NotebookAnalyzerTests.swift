@@ -131,7 +131,7 @@ final class NotebookAnalyzerTests: XCTestCase {
         let text = mnistFlat + "```build\ndense 10 softmax\n```\n```save\npath: not-yet-written.safetensors\n```\n"
             + "```load\nmodel: not-yet-written.safetensors\n```\n```evaluate\nloss: sparse_categorical_crossentropy\n```\n"
             + "```predict\nimage: mnist-small\n```\n"
-        XCTAssertEqual(try lines(text), ["21:8: cannot read the image 'mnist-small': it is a folder, not a file"])
+        XCTAssertEqual(try lines(text), ["21:8: the folder 'mnist-small' holds no PNG, JPEG, BMP or GIF image"])
     }
 
     func testFolderDataIsKnownByItsHeaders() throws {

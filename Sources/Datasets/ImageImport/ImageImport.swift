@@ -1,7 +1,8 @@
 import CSTB
 import Foundation
 
-/// Turns a photo or scan of a handwritten digit into model input shaped like MNIST.
+/// Turns a photo or scan of a handwritten digit (or, `.garment`, of a piece of clothing) into model
+/// input shaped like MNIST (or Fashion-MNIST).
 ///
 /// ```swift
 /// let bytes = try ImageImport.readBytes("images/seven.png", relativeTo: notebookFolder)
@@ -71,34 +72,64 @@ public enum ImageImport {
 
     /// The full MNIST-style preparation: → model input of `width`×`height` (28×28).
     ///
-    /// `invert` decides whether the picture is dark ink on light paper; `.auto` inverts when the
-    /// border (the paper) is light, i.e. when the marks that stand out from it are darker. With `center`, the digit is found, cleaned, cropped, scaled to 20/28 of the frame
-    /// and centred by its centre of mass, as MNIST's digits were; without, the whole picture is
-    /// simply resized. A picture without ink is an error.
+    /// With `center`, as `prepare(_:invert:preparation:)` with `.digit`; without, with `.resize`.
     public static func prepare(_ bytes: [UInt8], invert: InvertMode, center: Bool,
                                width: Int = 28, height: Int = 28) throws -> ImportedImage {
-        try prepare(bytes, invert: invert, center: center, width: width, height: height, centering: DigitCentering())
+        try prepare(bytes, invert: invert, preparation: center ? .digit : .resize, width: width, height: height)
+    }
+
+    /// A picture → model input of `width`×`height` (28×28), prepared as `preparation` says.
+    ///
+    /// `invert` decides whether the picture is dark marks on a light ground. For digits (and a plain
+    /// resize) `.auto` looks inside the border — the inner 80 % of each side, so shadows and paper
+    /// edges do not count — fits the ground's smooth lighting, and inverts when the pixels furthest
+    /// from it are darker than it. For garments `.auto` negates when the background (the corners'
+    /// colour) is lighter than mid-gray, as Fashion-MNIST negated its white studio backgrounds.
+    /// A digit picture without ink, or a garment picture where nothing stands out, is an error.
+    public static func prepare(_ bytes: [UInt8], invert: InvertMode, preparation: ImagePreparation,
+                               width: Int = 28, height: Int = 28) throws -> ImportedImage {
+        try prepare(bytes, invert: invert, preparation: preparation, width: width, height: height, centering: DigitCentering())
     }
 
     static func prepare(_ bytes: [UInt8], invert: InvertMode, center: Bool, width: Int, height: Int,
+                        centering: DigitCentering) throws -> ImportedImage {
+        try prepare(bytes, invert: invert, preparation: center ? .digit : .resize, width: width, height: height,
+                    centering: centering)
+    }
+
+    static func prepare(_ bytes: [UInt8], invert: InvertMode, preparation: ImagePreparation, width: Int, height: Int,
                         centering: DigitCentering) throws -> ImportedImage {
         guard width > 0, height > 0, width <= 4096, height <= 4096 else {
             throw DatasetError.invalidTargetSize(width: width, height: height)
         }
         let decoded = try decodeGray(bytes)
         let gray = GrayImage(width: decoded.width, height: decoded.height, pixels: decoded.pixels.map(Float.init))
+        let preview = ImportedImage.Preview(workingCopy(gray, longestSide: ImportedImage.Preview.longestSide))
         // A picture with (almost) one gray level everywhere has nothing to read.
-        guard (decoded.pixels.max() ?? 0) - (decoded.pixels.min() ?? 0) >= 16 else { throw DatasetError.noInk }
+        guard (decoded.pixels.max() ?? 0) - (decoded.pixels.min() ?? 0) >= 16 else {
+            throw preparation == .garment ? DatasetError.noObject : DatasetError.noInk
+        }
+        if preparation == .garment {
+            let working = workingCopy(gray)
+            let negate: Bool
+            switch invert {
+            case .always: negate = true
+            case .never: negate = false
+            case .auto: negate = CornerBackground(working).median > 127.5
+            }
+            let pixels = try GarmentConversion().prepare(working, negate: negate, width: width, height: height)
+            return ImportedImage(width: width, height: height, pixels: pixels, inverted: negate, preview: preview)
+        }
         var inverted: Bool
         switch invert {
         case .always: inverted = true
         case .never: inverted = false
         case .auto: inverted = InkPolarity.isDarkOnLight(workingCopy(gray, longestSide: 256))
         }
-        guard center else {
+        guard preparation == .digit else {
             let resized = gray.resized(width: width, height: height)
             let pixels = resized.pixels.map { UInt8(min(max((inverted ? 255 - $0 : $0).rounded(), 0), 255)) }
-            return ImportedImage(width: width, height: height, pixels: pixels, inverted: inverted)
+            return ImportedImage(width: width, height: height, pixels: pixels, inverted: inverted, preview: preview)
         }
         let working = workingCopy(gray)
         let pixels: [UInt8]
@@ -108,8 +139,16 @@ public enum ImageImport {
             // A guess can fail on a digit so bold it covers most of the picture: try the other way.
             inverted.toggle()
             pixels = try centering.prepare(inverted ? working.map { 255 - $0 } : working, width: width, height: height)
+        } catch DatasetError.noInk {
+            // `invert` was forced: when the picture plainly has the other polarity and reads that way, say so.
+            let darkOnLight = InkPolarity.isDarkOnLight(workingCopy(gray, longestSide: 256))
+            guard darkOnLight != inverted,
+                  (try? centering.prepare(inverted ? working : working.map { 255 - $0 }, width: width, height: height)) != nil else {
+                throw DatasetError.noInk
+            }
+            throw DatasetError.wrongPolarity(invert: invert.rawValue)
         }
-        return ImportedImage(width: width, height: height, pixels: pixels, inverted: inverted)
+        return ImportedImage(width: width, height: height, pixels: pixels, inverted: inverted, preview: preview)
     }
 
     /// `gray` shrunk (area averaging, aspect kept) so its longest side is at most 512 pixels,

@@ -109,17 +109,23 @@ public struct PlotDirective: Sendable, Equatable {
 /// `predict`: classify one external image.
 public struct PredictDirective: Sendable, Equatable {
     public enum Invert: String, Sendable, CaseIterable { case auto, `true`, `false` }
+    /// `auto`: prepare the picture like the model's training data (MNIST's centring for digits,
+    /// Fashion-MNIST's conversion for garments); `true`: MNIST's centring; `false`: a plain resize.
+    public enum Center: String, Sendable, CaseIterable { case auto, `true`, `false` }
 
-    /// A path (relative to the notebook's folder unless absolute) or an `http(s)` URL, as written.
+    /// A file, a folder of images, a glob (`images/drawn/*.png`), or an `http(s)` URL, as written;
+    /// paths are relative to the notebook's folder unless absolute.
     public var image: Located<String>
     public var invert: Invert
-    /// MNIST-style centring (default true); false is a plain resize to the model's input.
-    public var center: Bool
+    public var center: Center
+    /// `labels: FILE`: a CSV of `file,label` lines giving each image's expected class.
+    public var labels: Located<String>?
 
-    public init(image: Located<String>, invert: Invert = .auto, center: Bool = true) {
+    public init(image: Located<String>, invert: Invert = .auto, center: Center = .auto, labels: Located<String>? = nil) {
         self.image = image
         self.invert = invert
         self.center = center
+        self.labels = labels
     }
 }
 

@@ -28,15 +28,37 @@ extension AnalysisWalk {
         }
     }
 
-    /// `predict`: a model whose input is a grayscale picture, and an image file that can be read.
+    /// `predict`: a model whose input is a grayscale picture; an image file that can be read, a folder
+    /// holding an image, or a glob matching one (at most `PredictImages.limit`); a labels file whose
+    /// rows name existing files and valid classes.
     mutating func checkPredict(_ directive: PredictDirective, cell: Cell) {
         let image = directive.image
-        if let url = ImageImport.localURL(for: image.value, relativeTo: notebookDirectory),
-           let problem = NotebookPath.problem(reading: url) {
-            error(at: image.location, "cannot read the image '\(image.value)': \(problem)",
-                  hint: "`image:` is a PNG, JPEG, BMP or GIF file relative to the notebook's folder, or an http(s) URL")
+        do {
+            let selection = try PredictImages.select(image.value, relativeTo: notebookDirectory)
+            if !selection.isCollection, let url = selection.items.first?.url, let problem = NotebookPath.problem(reading: url) {
+                error(at: image.location, "cannot read the image '\(image.value)': \(problem)",
+                      hint: "`image:` is a PNG, JPEG, BMP or GIF file, a folder of them or a glob, relative to the notebook's folder, or an http(s) URL")
+            }
+        } catch let problem as PredictImages.Problem {
+            error(at: image.location, problem.description, hint: problem.hint)
+        } catch {
+            self.error(at: image.location, "cannot read '\(image.value)': \(error.localizedDescription)")
         }
-        guard let model = requireModel(for: "predict", cell: cell) else { return }
+        let model = requireModel(for: "predict", cell: cell)
+        if let labels = directive.labels {
+            do {
+                let file = try PredictLabels.read(resolve(labels.value), reference: labels.value)
+                if let model {
+                    let names = model.preparation?.classNames
+                    try file.validate(classCount: model.outputUnits, classNames: names?.isEmpty == false ? names : nil)
+                }
+            } catch let problem as PredictLabels.Problem {
+                error(at: labels.location, problem.description, hint: problem.hint)
+            } catch {
+                self.error(at: labels.location, String(describing: error))
+            }
+        }
+        guard let model else { return }
         do {
             _ = try Session.imageSize(forInput: model.inputShape, at: image.location)
         } catch {

@@ -141,7 +141,7 @@ extension Session {
             captions.append(label < names.count ? names[label] : String(label))
         }
         let grid = ImageGrid(images: images, captions: captions, columns: 10, cellSize: 56)
-        return .chart(svg: grid.svg(), caption: "The first \(shown) training images and their labels")
+        return .chart(svg: grid.svg(), caption: "The first \(shown) training images and their labels, drawn as the model sees them: 0 black, 255 white")
     }
 }
 

@@ -249,7 +249,9 @@ tfoot tr:first-child td { border-top: 2px solid var(--ink); }
   .table-wrap, .prose table, .chart-scroll, .cell-source, .prose pre { overflow: visible; background: none; }
   .prose table { display: table; width: auto; }
   table { max-width: 100%; }
-  th, td, caption { white-space: normal; overflow-wrap: anywhere; }
+  table { font-size: 0.78rem; }
+  th, td, .prose th, .prose td { padding: 0.15rem 0.35rem; }
+  th, td, caption { white-space: normal; overflow-wrap: break-word; hyphens: auto; }
   .cell-source, .prose pre { white-space: pre-wrap; overflow-wrap: anywhere; }
   .chart svg { min-width: 0 !important; }
   .chart-scroll::after { content: none; }

@@ -70,16 +70,19 @@ public struct BarChart: Sendable {
         if let zero = layout.y(0) {
             svg.line(x1: plot.left, y1: zero, x2: plot.right, y2: zero, stroke: Palette.axis)
         }
+        var deepest = 1
         for index in values.indices where index % layout.labelEvery == 0 {
-            let label = index < labels.count ? labels[index] : ""
-            let fitted = TextMetrics.truncated(label, toWidth: layout.labelWidth, fontSize: 12)
-            svg.text(fitted, x: layout.barCentre(index), y: plot.bottom + 18, size: 12,
+            let lines = layout.labelLines[index] ?? [""]
+            deepest = max(deepest, lines.count)
+            svg.text(lines: lines, x: layout.barCentre(index), y: plot.bottom + 18, size: BarChartLayout.labelFontSize,
                      fill: index == highlighted ? Palette.title : Palette.text, anchor: "middle",
-                     weight: index == highlighted ? "600" : nil)
+                     weight: index == highlighted ? "600" : nil,
+                     lineHeight: BarChartLayout.labelLineStep / BarChartLayout.labelFontSize)
         }
         if !xLabel.isEmpty {
+            let below = Double(deepest - 1) * BarChartLayout.labelLineStep
             svg.text(TextMetrics.truncated(xLabel, toWidth: plot.width, fontSize: 12), x: (plot.left + plot.right) / 2,
-                     y: plot.bottom + 40, size: 12, anchor: "middle")
+                     y: plot.bottom + 40 + below, size: 12, anchor: "middle")
         }
         if !yLabel.isEmpty {
             svg.text(TextMetrics.truncated(yLabel, toWidth: plot.height, fontSize: 12), x: BarChartLayout.padding + 4,

@@ -79,19 +79,21 @@ public struct Heatmap: Sendable {
     }
 
     private func drawLabels(_ layout: HeatmapLayout, into svg: inout SVGWriter) {
-        let cell = layout.cell
+        let cell = layout.cell, size = layout.labelFontSize
+        let lineHeight = HeatmapLayout.labelLineHeight
         for row in 0..<layout.rows {
-            svg.text(layout.rowLabel(row), x: layout.gridLeft - 8, y: layout.gridTop + (Double(row) + 0.5) * cell,
-                     size: layout.labelFontSize, anchor: "end", middle: true)
+            svg.text(lines: layout.rowLabelLines(row), x: layout.gridLeft - 8,
+                     y: layout.gridTop + (Double(row) + 0.5) * cell, size: size, anchor: "end", middle: true,
+                     lineHeight: lineHeight)
         }
         for column in 0..<layout.columns {
             let x = layout.gridLeft + (Double(column) + 0.5) * cell
             if layout.rotateColumnLabels {
-                svg.text(layout.columnLabel(column), x: x, y: layout.gridBottom + 10, size: layout.labelFontSize,
-                         anchor: "end", rotation: -45, middle: true)
+                svg.text(lines: layout.columnLabelLines(column), x: x, y: layout.gridBottom + 10, size: size,
+                         anchor: "end", rotation: -45, middle: true, lineHeight: lineHeight)
             } else {
-                svg.text(layout.columnLabel(column), x: x, y: layout.gridBottom + 16, size: layout.labelFontSize,
-                         anchor: "middle")
+                svg.text(lines: layout.columnLabelLines(column), x: x, y: layout.gridBottom + 16, size: size,
+                         anchor: "middle", lineHeight: lineHeight)
             }
         }
         if !columnAxisTitle.isEmpty {

@@ -3,6 +3,10 @@ struct HeatmapLayout {
     static let padding = 16.0
     static let colorBarWidth = 12.0
     private static let maxLabelWidth = 140.0
+    /// A row label wider than this wraps to a second line (when the row is tall enough for two;
+    /// otherwise it is truncated at `maxLabelWidth`).
+    private static let maxRowLabelWidth = 110.0
+    static let labelLineHeight = 1.15
 
     let rows: Int
     let columns: Int
@@ -11,6 +15,7 @@ struct HeatmapLayout {
     let labelFontSize = 12.0
     /// The font size of the counts (a long count shrinks to fit its cell: see `countFontSize(for:)`).
     let countFontSize: Double
+    /// Whether column labels are drawn at 45° (when some does not fit its column in two lines).
     let rotateColumnLabels: Bool
     let titleBaseline: Double?
     let gridLeft: Double
@@ -22,16 +27,36 @@ struct HeatmapLayout {
     let colorBarCaptionX: Double
     let width: Double
     let height: Double
-    private let rowLabels: [String]
-    private let columnLabels: [String]
+    private let rowLabels: [WrappedText]
+    private let columnLabels: [WrappedText]
+    private let rowNames: [String]
+    private let columnNames: [String]
 
     init(heatmap: Heatmap, rows: Int, columns: Int) {
         let padding = HeatmapLayout.padding
         self.rows = rows
         self.columns = columns
         cell = min(max(440 / Double(max(rows, columns)), 14), 52)
-        rowLabels = (0..<rows).map { HeatmapLayout.label(heatmap.rowLabels, $0, fontSize: 12) }
-        columnLabels = (0..<columns).map { HeatmapLayout.label(heatmap.columnLabels, $0, fontSize: 12) }
+        let size = labelFontSize, lineStep = size * HeatmapLayout.labelLineHeight
+        let cellSide = cell
+        let rowNames = (0..<rows).map { HeatmapLayout.label(heatmap.rowLabels, $0) }
+        let columnNames = (0..<columns).map { HeatmapLayout.label(heatmap.columnLabels, $0) }
+        self.rowNames = rowNames
+        self.columnNames = columnNames
+        let rowLines = cellSide >= 2 * lineStep + 4 ? 2 : 1
+        rowLabels = rowNames.map {
+            WrappedText($0, width: rowLines == 2 ? HeatmapLayout.maxRowLabelWidth : HeatmapLayout.maxLabelWidth,
+                        fontSize: size, maxLines: rowLines)
+        }
+        let upright = columnNames.map { WrappedText($0, width: cellSide - 4, fontSize: size) }
+        rotateColumnLabels = upright.contains { $0.truncated }
+        // Rotated labels sit cell × 0.71 apart across their slant: two lines only when that leaves room.
+        let slantLines = cellSide * 0.71 >= 2 * lineStep ? 2 : 1
+        columnLabels = rotateColumnLabels
+            ? columnNames.map {
+                WrappedText($0, width: HeatmapLayout.maxLabelWidth, fontSize: size, maxLines: slantLines)
+            }
+            : upright
 
         countFontSize = min(13, cell * 0.34)
 
@@ -43,12 +68,14 @@ struct HeatmapLayout {
             titleBaseline = nil
         }
         gridTop = top
-        let rowLabelWidth = rowLabels.map { TextMetrics.width($0, fontSize: 12) }.max() ?? 0
+        let rowLabelWidth = rowLabels.map { $0.width(fontSize: size) }.max() ?? 0
         gridLeft = padding + (heatmap.rowAxisTitle.isEmpty ? 0 : 22) + rowLabelWidth + 8
 
-        let columnLabelWidth = columnLabels.map { TextMetrics.width($0, fontSize: 12) }.max() ?? 0
-        rotateColumnLabels = columnLabelWidth > cell - 4
-        let labelDepth = rotateColumnLabels ? columnLabelWidth * 0.71 + 18 : 22
+        let columnLabelWidth = columnLabels.map { $0.width(fontSize: size) }.max() ?? 0
+        let extraLines = Double((columnLabels.map(\.lines.count).max() ?? 1) - 1)
+        let labelDepth = rotateColumnLabels
+            ? (columnLabelWidth + extraLines * lineStep) * 0.71 + 18
+            : 22 + extraLines * lineStep
         let gridBottom = gridTop + Double(rows) * cell
         columnTitleBaseline = gridBottom + labelDepth + 16
         height = columnTitleBaseline + (heatmap.columnAxisTitle.isEmpty ? 0 : 4) + padding
@@ -59,18 +86,22 @@ struct HeatmapLayout {
         width = max(colorBarCaptionX + 8 + padding, min(titleWidth, 800))
     }
 
-    /// The font size that fits `count` in a cell, nil when it would be too small to read.
+    /// The font size that fits `count` in a cell, nil when it would be too small to read (under
+    /// `Readability.minimumFontSize`; the cell's tooltip still gives the count).
     func countFontSize(for count: String) -> Double? {
         let size = min(countFontSize, (cell - 6) / max(TextMetrics.width(count, fontSize: 1), 0.01))
-        return size >= 6 ? size : nil
+        return size >= Readability.minimumFontSize ? size : nil
     }
 
-    func rowLabel(_ row: Int) -> String { rowLabels[row] }
-    func columnLabel(_ column: Int) -> String { columnLabels[column] }
+    /// The lines of row `row`'s label (wrapped, truncated only when two lines are not enough).
+    func rowLabelLines(_ row: Int) -> [String] { rowLabels[row].lines }
+    func columnLabelLines(_ column: Int) -> [String] { columnLabels[column].lines }
+    /// Row `row`'s whole label (for tooltips).
+    func rowLabel(_ row: Int) -> String { rowNames[row] }
+    func columnLabel(_ column: Int) -> String { columnNames[column] }
 
-    /// The label at `index`, or the index itself when the list is too short; truncated when long.
-    private static func label(_ labels: [String], _ index: Int, fontSize: Double) -> String {
-        let text = index < labels.count ? labels[index] : String(index)
-        return TextMetrics.truncated(text, toWidth: maxLabelWidth, fontSize: fontSize)
+    /// The label at `index`, or the index itself when the list is too short.
+    private static func label(_ labels: [String], _ index: Int) -> String {
+        index < labels.count ? labels[index] : String(index)
     }
 }

@@ -72,7 +72,7 @@ enum BuiltInTemplate {
     </table>
     </div>
     {{/table}}{{/isTable}}
-    {{#isChart}}<figure class="chart">{{{svg}}}<figcaption>{{caption}}</figcaption></figure>{{/isChart}}
+    {{#isChart}}<figure class="chart"><div class="chart-scroll">{{{svg}}}</div><figcaption>{{caption}}</figcaption></figure>{{/isChart}}
   </div>
   {{/outputs}}
   </div>
@@ -146,9 +146,11 @@ code, pre { font-family: var(--mono); font-size: 0.88em; }
 .prose code { background: var(--code-bg); padding: 0.1em 0.3em; border-radius: 3px; }
 .prose pre code { background: none; padding: 0; }
 .prose blockquote { margin: 1rem 0; padding: 0 1rem; color: var(--muted); border-left: 3px solid var(--rule); }
-.prose table { border-collapse: collapse; }
+/* A prose table is its own scroll box (cmark-gfm gives no wrapper): see "Scroll boxes" below. */
+.prose table { display: block; max-width: 100%; width: max-content; }
 .prose th, .prose td { border: 1px solid var(--rule); padding: 0.3rem 0.6rem; }
 .prose img { max-width: 100%; }
+.prose p, .prose li, .run-meta dd, .output-text { overflow-wrap: anywhere; }
 
 .cell {
   margin: 1.2rem 0 1.6rem;
@@ -186,7 +188,6 @@ code, pre { font-family: var(--mono); font-size: 0.88em; }
 .output-chart { flex: 0 1 auto; }
 .output-text { margin: 0; }
 
-.table-wrap { overflow-x: auto; }
 table { border-collapse: collapse; font-size: 0.88rem; font-variant-numeric: tabular-nums; }
 caption { text-align: left; font-weight: 600; padding-bottom: 0.3rem; white-space: nowrap; }
 th, td { padding: 0.25rem 0.8rem; border-bottom: 1px solid var(--rule); text-align: left; white-space: nowrap; }
@@ -197,6 +198,14 @@ tfoot tr:first-child td { border-top: 2px solid var(--ink); }
 
 .chart { margin: 0.4rem 0 0; }
 .chart svg { display: block; max-width: 100%; height: auto; }
+/* Each chart SVG carries a min-width at which its smallest text stays ≥ 9 px; below that it scrolls. */
+.chart-scroll { overflow-x: auto; max-width: 100%; scroll-timeline: --chart-scroll inline; }
+.chart-scroll::after {
+  content: "scroll →"; display: block; position: sticky; left: 0; text-align: right;
+  font-size: 0.75rem; color: var(--muted); opacity: 0;
+  animation: scroll-hint linear both; animation-timeline: --chart-scroll;
+}
+@keyframes scroll-hint { from, 90% { opacity: 1; } to { opacity: 0; } }
 .chart figcaption { font-size: 0.8rem; color: var(--muted); margin-top: 0.2rem; }
 
 .cell-error { margin: 0.8rem 0.9rem 0.9rem; padding: 0.7rem 0.9rem; background: var(--bad-bg); border-radius: 4px; }
@@ -206,11 +215,46 @@ tfoot tr:first-child td { border-top: 2px solid var(--ink); }
 .error-hint { color: var(--muted); }
 .error-hint::before { content: "hint: "; font-weight: 600; }
 
+/* Scroll boxes: tables wider than the page scroll inside their box. A shadow on the side that has
+   more to see is the hint (covers that move with the content hide it at either end — CSS only). */
+.table-wrap, .prose table {
+  overflow-x: auto;
+  background:
+    linear-gradient(to right, var(--paper) 40%, rgb(255 255 255 / 0)) left center / 2.5rem 100% no-repeat local,
+    linear-gradient(to left, var(--paper) 40%, rgb(255 255 255 / 0)) right center / 2.5rem 100% no-repeat local,
+    radial-gradient(farthest-side at 0 50%, rgb(29 36 48 / 0.3), rgb(29 36 48 / 0)) left center / 0.9rem 100% no-repeat scroll,
+    radial-gradient(farthest-side at 100% 50%, rgb(29 36 48 / 0.3), rgb(29 36 48 / 0)) right center / 0.9rem 100% no-repeat scroll,
+    var(--paper);
+}
+
 .run-footer { margin-top: 3rem; padding-top: 1rem; border-top: 1px solid var(--rule); font-size: 0.8rem; color: var(--muted); }
 
+@media (max-width: 40rem) {
+  body { padding: 1.2rem 0.75rem 3rem; }
+  .run-header h1 { font-size: 1.6rem; }
+  .cell-head { flex-wrap: wrap; gap: 0.2rem 0.8rem; padding: 0.4rem 0.6rem; }
+  .outputs { padding: 0 0.6rem 0.6rem; }
+  .cell-source { padding: 0.6rem; }
+  .cell-error { margin: 0.6rem; }
+}
+
+@page { size: auto; }
 @media print {
   body { max-width: none; padding: 0; }
-  .cell { break-inside: avoid; }
+  h1, h2, h3, h4, .cell-head, caption, .run-error { break-after: avoid; }
+  .cell { overflow: visible; }
+  figure, .chart, .chart svg, tr { break-inside: avoid; }
+  .output-text, .cell-source, td, th { break-inside: auto; }
+  /* On paper nothing scrolls: tables wrap their cells and shrink to the page, charts fit the width. */
+  .table-wrap, .prose table, .chart-scroll, .cell-source, .prose pre { overflow: visible; background: none; }
+  .prose table { display: table; width: auto; }
+  table { max-width: 100%; }
+  table { font-size: 0.78rem; }
+  th, td, .prose th, .prose td { padding: 0.15rem 0.35rem; }
+  th, td, caption { white-space: normal; overflow-wrap: break-word; hyphens: auto; }
+  .cell-source, .prose pre { white-space: pre-wrap; overflow-wrap: anywhere; }
+  .chart svg { min-width: 0 !important; }
+  .chart-scroll::after { content: none; }
 }
 """#
 }

@@ -65,7 +65,7 @@ final class BarChartTests: XCTestCase {
         let parsed = checkChart(BarChart(title: "many", labels: values.indices.map { "label \($0)" }, values: values,
                                          highlighted: 5).svg())
         XCTAssertEqual(bars(parsed).count, 300)
-        let categoryLabels = parsed.texts.filter { $0.hasPrefix("la") }.count
+        let categoryLabels = (parsed.texts + parsed.all("tspan").map(\.text)).filter { $0.hasPrefix("la") }.count
         XCTAssertGreaterThan(categoryLabels, 5)
         XCTAssertLessThan(categoryLabels, 60)
         XCTAssertTrue(parsed.texts.contains("5"), "the highlighted value is always printed")
@@ -77,5 +77,30 @@ final class BarChartTests: XCTestCase {
         XCTAssertEqual(ValueFormat.fixed(decimals: 2).format(0.1 + 0.2), "0.30")
         XCTAssertEqual(ValueFormat.automatic.format(0.1 + 0.2), "0.3")
         XCTAssertEqual(ValueFormat.automatic.format(.nan), "n/a")
+    }
+
+    func testClassNamesWrapToASecondLineInsteadOfBeingCut() {
+        let names = ["T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt", "Sneaker", "Bag",
+                     "Ankle boot"]
+        let chart = BarChart(title: "Fashion", labels: names, values: Array(repeating: 0.1, count: 10),
+                             valueFormat: .percent, xLabel: "class")
+        let parsed = checkChart(chart.svg())
+        let spans = parsed.all("tspan").map(\.text)
+        XCTAssertEqual(spans, ["T-shirt/", "top", "Ankle", "boot"])
+        XCTAssertFalse(parsed.texts.contains { $0.contains("…") }, "\(parsed.texts)")
+        // The axis title moves below the second line of labels, and stays inside the chart.
+        let labelY = parsed.all("text").first { $0.text == "Trouser" }?.attributes["y"]
+        let titleY = parsed.all("text").first { $0.text == "class" }?.attributes["y"]
+        let height = Double(parsed.elements[0].attributes["height"] ?? "") ?? 0
+        XCTAssertGreaterThan((Double(titleY ?? "") ?? 0) - (Double(labelY ?? "") ?? 0), 30)
+        XCTAssertLessThanOrEqual(Double(titleY ?? "") ?? .infinity, height)
+    }
+
+    func testOneLineLabelsKeepTheChartsPlotHeight() {
+        let values = Array(repeating: 0.5, count: 10)
+        let short = checkChart(BarChart(title: "", labels: (0...9).map(String.init), values: values).svg())
+        let long = checkChart(BarChart(title: "", labels: ["Ankle boot"] + (1...9).map(String.init), values: values).svg())
+        let zeroLine = { (parsed: ParsedSVG) in parsed.all("line").compactMap { Double($0.attributes["y1"] ?? "") }.max() ?? 0 }
+        XCTAssertLessThan(zeroLine(long), zeroLine(short), "two-line labels take room from the plot")
     }
 }

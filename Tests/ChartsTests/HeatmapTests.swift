@@ -73,11 +73,35 @@ final class HeatmapTests: XCTestCase {
     }
 
     func testLongLabelsAreRotatedAndBigMatricesStayValid() {
-        let names = ["T-shirt/top", "Trouser", "Pullover"]
-        let parsed = checkChart(Heatmap(title: "F", rowLabels: names, columnLabels: names,
-                                        values: [[1, 2, 3], [4, 5, 6], [7, 8, 9]]).svg())
+        let names = ["T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt", "Sneaker", "Bag",
+                     "Ankle boot"]
+        let values = (0..<10).map { row in (0..<10).map { row == $0 ? 90 : $0 } }
+        let parsed = checkChart(Heatmap(title: "F", rowLabels: names, columnLabels: names, values: values).svg())
         XCTAssertTrue(parsed.all("text").contains { $0.text == "Trouser" && $0.attributes["transform"] != nil })
+        XCTAssertFalse(parsed.texts.contains { $0.contains("…") }, "\(parsed.texts)")
+        XCTAssertTrue(parsed.all("text").contains { $0.text == "Ankle boot" && $0.attributes["transform"] != nil })
         let big = (0..<120).map { row in (0..<120).map { row == $0 ? 1000 : $0 % 3 } }
         checkChart(Heatmap(title: "big", rowLabels: [], columnLabels: [], values: big).svg())
+    }
+
+    func testColumnNamesWrapUnderTheirColumnBeforeTheyAreRotated() {
+        let names = ["Ankle boot", "T-shirt/top", "Bag"]
+        let parsed = checkChart(Heatmap(title: "F", rowLabels: names, columnLabels: names,
+                                        values: [[1, 2, 3], [4, 5, 6], [7, 8, 9]]).svg())
+        let spans = parsed.all("tspan").map(\.text)
+        XCTAssertTrue(spans.contains("boot") && spans.contains("top"), "\(spans)")
+        XCTAssertTrue(parsed.all("text").contains { $0.text == "Bag" && $0.attributes["transform"] == nil })
+        XCTAssertFalse(parsed.all("text").contains { $0.text == "Bag" && $0.attributes["transform"] != nil })
+        XCTAssertFalse((parsed.texts + spans).contains { $0.contains("…") })
+    }
+
+    func testLongRowNamesWrapToTwoLinesThenTruncate() {
+        let names = ["an unusually long class name for a row", "b"]
+        let parsed = checkChart(Heatmap(title: "", rowLabels: names, columnLabels: ["a", "b"],
+                                        values: [[1, 2], [3, 4]]).svg())
+        let spans = parsed.all("tspan").map(\.text)
+        XCTAssertEqual(spans.count, 2, "\(spans)")
+        XCTAssertEqual(spans.first, "an unusually long")
+        XCTAssertTrue(parsed.all("title").contains { $0.text.contains(names[0]) }, "the tooltip has the whole name")
     }
 }

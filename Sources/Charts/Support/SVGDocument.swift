@@ -1,5 +1,6 @@
 /// The outer `<svg>` element every chart shares: size and `viewBox`, accessibility (`role="img"`,
-/// `aria-label`, `<title>`, `<desc>`), a system font stack the page may override, a white background.
+/// `aria-label`, `<title>`, `<desc>`), a system font stack the page may override, a white background,
+/// and a CSS `min-width` below which its smallest text would render under `Readability.minimumFontSize`.
 struct SVGDocument {
     static let fontFamily = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
 
@@ -14,8 +15,10 @@ struct SVGDocument {
     func render(_ body: SVGWriter) -> String {
         let w = SVGWriter.number(width), h = SVGWriter.number(height)
         let name = XMLEscape.escape(title)
+        let minimum = Readability.minimumDisplayWidth(width: width, smallestFontSize: body.smallestFontSize)
+            .map { "min-width:\(SVGWriter.number($0))px;" } ?? ""
         return "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"folio-chart\" viewBox=\"0 0 \(w) \(h)\" "
-            + "width=\"\(w)\" height=\"\(h)\" style=\"max-width:100%;height:auto\" role=\"img\" "
+            + "width=\"\(w)\" height=\"\(h)\" style=\"max-width:100%;\(minimum)height:auto\" role=\"img\" "
             + "aria-label=\"\(name)\" font-family=\"\(Self.fontFamily)\" font-size=\"12\">\n"
             + "<title>\(name)</title>\n<desc>\(XMLEscape.escape(description))</desc>\n"
             + "<rect width=\"\(w)\" height=\"\(h)\" fill=\"\(Palette.background)\"/>\n"

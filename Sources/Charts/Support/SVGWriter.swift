@@ -2,6 +2,8 @@
 /// attribute; text goes through `XMLEscape`.
 struct SVGWriter {
     private(set) var markup = ""
+    /// The smallest `font-size` written so far (nil before any text): what `Readability` needs.
+    private(set) var smallestFontSize: Double?
 
     /// Appends raw, already-safe markup.
     mutating func raw(_ text: String) {
@@ -31,6 +33,35 @@ struct SVGWriter {
     mutating func text(_ content: String, x: Double, y: Double, size: Double, fill: String = Palette.text,
                        anchor: String = "start", weight: String? = nil, rotation: Double = 0,
                        middle: Bool = false) {
+        let attributes = textAttributes(x: x, y: y, size: size, fill: fill, anchor: anchor, weight: weight,
+                                        rotation: rotation, middle: middle)
+        raw("<text \(attributes)>\(XMLEscape.escape(content))</text>")
+    }
+
+    /// Several lines as one text element (one `<tspan>` per line, `lineHeight` ems apart). The first
+    /// line's baseline is at `y`; with `middle`, the block of lines is centred vertically on `y`.
+    /// One line is drawn exactly as `text(_:…)` draws it.
+    mutating func text(lines: [String], x: Double, y: Double, size: Double, fill: String = Palette.text,
+                       anchor: String = "start", weight: String? = nil, rotation: Double = 0,
+                       middle: Bool = false, lineHeight: Double = 1.15) {
+        guard lines.count > 1 else {
+            text(lines.first ?? "", x: x, y: y, size: size, fill: fill, anchor: anchor, weight: weight,
+                 rotation: rotation, middle: middle)
+            return
+        }
+        let attributes = textAttributes(x: x, y: y, size: size, fill: fill, anchor: anchor, weight: weight,
+                                        rotation: rotation, middle: false)
+        let first = middle ? 0.35 - lineHeight * Double(lines.count - 1) / 2 : 0
+        let spans = lines.enumerated().map { index, line in
+            let dy = index == 0 ? first : lineHeight
+            return "<tspan x=\"\(Self.number(x))\" dy=\"\(Self.number(dy))em\">\(XMLEscape.escape(line))</tspan>"
+        }
+        raw("<text \(attributes)>\(spans.joined())</text>")
+    }
+
+    private mutating func textAttributes(x: Double, y: Double, size: Double, fill: String, anchor: String,
+                                         weight: String?, rotation: Double, middle: Bool) -> String {
+        if size.isFinite, size > 0 { smallestFontSize = min(smallestFontSize ?? size, size) }
         var attributes = "x=\"\(Self.number(x))\" y=\"\(Self.number(y))\" font-size=\"\(Self.number(size))\" fill=\"\(fill)\""
         if anchor != "start" { attributes += " text-anchor=\"\(anchor)\"" }
         if let weight { attributes += " font-weight=\"\(weight)\"" }
@@ -38,7 +69,7 @@ struct SVGWriter {
         if rotation != 0 {
             attributes += " transform=\"rotate(\(Self.number(rotation)) \(Self.number(x)) \(Self.number(y)))\""
         }
-        raw("<text \(attributes)>\(XMLEscape.escape(content))</text>")
+        return attributes
     }
 
     /// A coordinate or length for an attribute: at most two decimals, trailing zeros trimmed;

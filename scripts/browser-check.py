@@ -160,11 +160,14 @@ class Checker:
     """Prints one line per check and remembers whether any failed."""
 
     def __init__(self):
+        self.passes = 0
         self.failures = 0
 
     def check(self, report, name, ok, detail):
         print(f"{'PASS' if ok else 'FAIL'}  {report:<14} {name:<28} {detail}", flush=True)
-        if not ok:
+        if ok:
+            self.passes += 1
+        else:
             self.failures += 1
 
 
@@ -251,11 +254,13 @@ def main():
     parser.add_argument("--out", default=str(REPO / "output" / "browser-check"))
     parser.add_argument("--reports", help="check the *.html in this folder instead of running folio")
     args = parser.parse_args()
+    # folio runs in a scratch folder: paths given relative to here must not depend on that.
+    args.folio = str(Path(args.folio).resolve())
     out = Path(args.out).resolve()
     out.mkdir(parents=True, exist_ok=True)
     checker = Checker()
 
-    # name: (notebook, expect a failed run, expect a wide prose table, expect untruncated labels)
+    # name: (expect a failed run, expect a wide prose table, expect untruncated labels)
     cases = {"mnist": (False, False, False), "mnist-cnn": (False, False, False),
              "fashion": (False, True, True), "failed-run": (True, False, False)}
     with tempfile.TemporaryDirectory(prefix="folio-browser-") as scratch:
@@ -280,7 +285,8 @@ def main():
                 _, wide, whole = cases.get(name, (False, False, False))
                 check_report(page, checker, name, html, out, wide, whole)
             browser.close()
-    print(f"browser-check: {checker.failures} failed; screenshots in {out}")
+    print(f"screenshots and PDFs in {out}")
+    print(f"browser-check: {checker.passes} passed, {checker.failures} failed")
     return 1 if checker.failures else 0
 
 

@@ -48,7 +48,14 @@ public struct ImageGrid: Sendable {
         let side = cellSize.isFinite ? min(max(cellSize, 8), 512) : 56
         let perRow = min(max(columns, 1), images.count)
         let rowCount = (images.count + perRow - 1) / perRow
-        let rowHeight = side + 4 + ImageGrid.captionSize + 3 + gap
+        // Captions wrap (a class name such as "Ankle boot" over two lines) before they are cut.
+        let wrapped = images.indices.map { index in
+            WrappedText(index < captions.count ? captions[index] : "", width: side + gap - 2,
+                        fontSize: ImageGrid.captionSize, maxLines: 3)
+        }
+        let captionLines = Double(max(1, wrapped.map(\.lines.count).max() ?? 1))
+        let lineHeight = ImageGrid.captionSize + 2
+        let rowHeight = side + 4 + ImageGrid.captionSize + (captionLines - 1) * lineHeight + 3 + gap
         let top = padding + (title.isEmpty ? 0 : 28)
         let gridWidth = Double(perRow) * side + Double(perRow - 1) * gap
         let width = max(2 * padding + gridWidth, 120)
@@ -65,10 +72,9 @@ public struct ImageGrid: Sendable {
             let caption = index < captions.count ? captions[index] : ""
             let isMarked = marked.contains(index)
             drawImage(image, caption: caption, marked: isMarked, x: x, y: y, side: side, into: &svg)
-            if !caption.isEmpty {
-                svg.text(TextMetrics.truncated(caption, toWidth: side + gap - 2, fontSize: ImageGrid.captionSize),
-                         x: x + side / 2, y: y + side + 4 + ImageGrid.captionSize, size: ImageGrid.captionSize,
-                         fill: isMarked ? ImageGrid.markColor : Palette.text, anchor: "middle",
+            for (line, text) in wrapped[index].lines.enumerated() where !text.isEmpty {
+                svg.text(text, x: x + side / 2, y: y + side + 4 + ImageGrid.captionSize + Double(line) * lineHeight,
+                         size: ImageGrid.captionSize, fill: isMarked ? ImageGrid.markColor : Palette.text, anchor: "middle",
                          weight: isMarked ? "600" : nil)
             }
         }

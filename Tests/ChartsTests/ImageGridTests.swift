@@ -22,6 +22,16 @@ final class ImageGridTests: XCTestCase {
         }
     }
 
+    func testLongCaptionsWrapInsteadOfBeingCut() {
+        let captions = ["Ankle boot", "T-shirt/top ≠ Shirt", "7"]
+        let parsed = checkChart(ImageGrid(images: (1...3).map(digit), captions: captions, columns: 3).svg())
+        let texts = parsed.texts
+        XCTAssertFalse(texts.contains { $0.contains("…") }, "\(texts)")
+        for piece in ["Ankle", "boot", "T-shirt/", "Shirt", "7"] {
+            XCTAssertTrue(texts.contains { $0.contains(piece) }, "\(piece) in \(texts)")
+        }
+    }
+
     func testCaptionsSitBelowTheirImages() {
         let parsed = checkChart(ImageGrid(images: [digit(1), digit(2)], captions: ["seven", "two"], columns: 1).svg())
         let images = parsed.all("image")

@@ -65,7 +65,7 @@ struct PredictImages {
         guard let url = ImageImport.localURL(for: reference, relativeTo: base) else {
             return PredictImages(items: [Item(reference: reference, url: nil)], isCollection: false)
         }
-        let prefix = reference.hasSuffix("/") ? reference : reference + "/"
+        let prefix = reference == "." || reference == "./" ? "" : reference.hasSuffix("/") ? reference : reference + "/"
         if isGlob(reference) {
             let folder = url.deletingLastPathComponent(), pattern = url.lastPathComponent
             guard !isGlob(folder.path) else { throw Problem.wildcardInFolder(reference) }

@@ -33,6 +33,8 @@ bench: setup
 	.build/release/folio-bench --case seed-mlp
 	.build/release/folio-bench --case mlp-512
 
-# Rewrites the small MNIST fixtures under Tests/Fixtures (needs the full data in FOLIO_DATA).
-fixtures:
+# Rewrites the small MNIST and Fashion-MNIST fixtures and the garment photos under Tests/Fixtures
+# (needs the full MNIST in FOLIO_DATA, and Debian's dataset-fashion-mnist, which setup installs).
+fixtures: setup
 	python3 scripts/make-fixtures.py
+	python3 scripts/make-fixtures.py --fashion

@@ -11,6 +11,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
     ],
     targets: [
@@ -22,7 +23,8 @@ let package = Package(
         .systemLibrary(name: "CSTB", pkgConfig: "stb", providers: [.apt(["libstb-dev"])]),
 
         .target(name: "NeuralNet", dependencies: ["CBLAS"]),
-        .target(name: "Datasets", dependencies: ["CZlib", "CSTB", "NeuralNet"]),
+        .target(name: "Datasets", dependencies: ["CZlib", "CSTB", "NeuralNet",
+                                                 .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "Charts"),
         .target(name: "Notebook", dependencies: ["CCMarkGFM", .product(name: "Yams", package: "Yams")]),
         .target(name: "Runner", dependencies: ["Notebook", "NeuralNet", "Datasets", "Charts"]),
@@ -31,7 +33,7 @@ let package = Package(
             .product(name: "Mustache", package: "swift-mustache"),
         ]),
         .executableTarget(name: "folio", dependencies: [
-            "Notebook", "Runner", "Report",
+            "Notebook", "Runner", "Report", "Datasets", "NeuralNet",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "folio-bench", dependencies: ["NeuralNet", "Datasets"],

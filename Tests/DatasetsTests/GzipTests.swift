@@ -25,7 +25,7 @@ final class GzipTests: XCTestCase {
     func testLargeFixtureMatchesItsChecksum() throws {
         let payload = try Gzip.decompress(TestSupport.fixtureBytes(.trainImages))
         XCTAssertEqual(payload.count, 16 + 1000 * 784)
-        XCTAssertEqual(SHA256.hexDigest(payload), TestSupport.fixtureChecksums[.trainImages])
+        XCTAssertEqual(Checksum.sha256Hex(payload), TestSupport.fixtureChecksums[.trainImages])
     }
 
     func testTruncatedIsAnError() {

@@ -59,7 +59,7 @@ struct DatasetDownloader {
             throw DatasetError.downloadFailed(url: address, reason: "the file is damaged: \(error.description)")
         }
         let expected = checksums[file]?.lowercased() ?? ""
-        let actual = SHA256.hexDigest(payload)
+        let actual = Checksum.sha256Hex(payload)
         guard actual == expected else {
             throw DatasetError.checksumMismatch(file: file.gzipName, expected: expected, actual: actual)
         }

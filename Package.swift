@@ -25,7 +25,7 @@ let package = Package(
         .target(name: "NeuralNet", dependencies: ["CBLAS"]),
         .target(name: "Datasets", dependencies: ["CZlib", "CSTB", "NeuralNet",
                                                  .product(name: "Crypto", package: "swift-crypto")]),
-        .target(name: "Charts"),
+        .target(name: "Charts", dependencies: ["CZlib"]),
         .target(name: "Notebook", dependencies: ["CCMarkGFM", .product(name: "Yams", package: "Yams")]),
         .target(name: "Runner", dependencies: ["Notebook", "NeuralNet", "Datasets", "Charts"]),
         .target(name: "Report", dependencies: [
@@ -41,7 +41,7 @@ let package = Package(
 
         .testTarget(name: "NeuralNetTests", dependencies: ["NeuralNet"], exclude: ["Fixtures"]),
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets"]),
-        .testTarget(name: "ChartsTests", dependencies: ["Charts"]),
+        .testTarget(name: "ChartsTests", dependencies: ["Charts", "CSTB"]),
         .testTarget(name: "NotebookTests", dependencies: ["Notebook"]),
         .testTarget(name: "RunnerTests", dependencies: ["Runner"]),
         .testTarget(name: "ReportTests", dependencies: ["Report"], exclude: ["Golden"]),

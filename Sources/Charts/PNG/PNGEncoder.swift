@@ -1,11 +1,11 @@
+import CZlib
+
 /// A minimal PNG writer for 8-bit grayscale images: signature, IHDR, one IDAT, IEND.
 ///
-/// The image data is a zlib stream of *stored* (uncompressed) deflate blocks — no compressor needed,
-/// and a 28×28 digit still costs under 900 bytes. Each scanline uses filter type 0 (None).
+/// The image data is compressed by the system zlib (deflate, level 9); chunk checksums are zlib's
+/// CRC-32. Each scanline uses filter type 0 (None).
 enum PNGEncoder {
     static let signature: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
-    /// The most bytes one stored deflate block can hold.
-    static let maxStoredBlock = 65_535
 
     /// The PNG file for a `width`×`height` image whose `gray` bytes (row-major, 0 = black,
     /// 255 = white) are taken as they are; missing bytes count as black, extra ones are ignored.
@@ -31,34 +31,32 @@ enum PNGEncoder {
         header += bigEndian(UInt32(height))
         header += [8, 0, 0, 0, 0]   // bit depth 8, colour type 0 (grayscale), deflate, adaptive filters, no interlace
 
+        guard let compressed = zlibCompressed(scanlines) else { return nil }
         var file = signature
         file += chunk("IHDR", header)
-        file += chunk("IDAT", zlibStored(scanlines))
+        file += chunk("IDAT", compressed)
         file += chunk("IEND", [])
         return file
     }
 
-    /// A zlib stream (RFC 1950) holding `data` in stored deflate blocks (RFC 1951 §3.2.4).
-    static func zlibStored(_ data: [UInt8]) -> [UInt8] {
-        var out: [UInt8] = [0x78, 0x01]   // deflate, 32 KiB window; header check bits make 0x7801 % 31 == 0
-        var offset = 0
-        repeat {
-            let length = min(maxStoredBlock, data.count - offset)
-            let isLast = offset + length == data.count
-            out.append(isLast ? 1 : 0)   // BFINAL, BTYPE = 00 (stored)
-            out += [UInt8(length & 0xFF), UInt8(length >> 8)]
-            out += [UInt8(~length & 0xFF), UInt8((~length >> 8) & 0xFF)]
-            out += data[offset..<(offset + length)]
-            offset += length
-        } while offset < data.count
-        out += bigEndian(Checksums.adler32(data))
-        return out
+    /// `data` as a zlib stream (RFC 1950), or nil when zlib fails (out of memory).
+    static func zlibCompressed(_ data: [UInt8]) -> [UInt8]? {
+        var size = compressBound(uLong(data.count))
+        var out = [UInt8](repeating: 0, count: Int(size))
+        let status = out.withUnsafeMutableBufferPointer { output in
+            data.withUnsafeBufferPointer { input in
+                compress2(output.baseAddress, &size, input.baseAddress, uLong(input.count), 9)
+            }
+        }
+        guard status == Z_OK else { return nil }
+        return Array(out.prefix(Int(size)))
     }
 
     /// A PNG chunk: length, type, data, CRC-32 of type and data.
     private static func chunk(_ type: String, _ data: [UInt8]) -> [UInt8] {
-        let typeBytes = Array(type.utf8)
-        return bigEndian(UInt32(data.count)) + typeBytes + data + bigEndian(Checksums.crc32(typeBytes + data))
+        let checked = Array(type.utf8) + data
+        let crc = checked.withUnsafeBufferPointer { UInt32(crc32(0, $0.baseAddress, uInt($0.count))) }
+        return bigEndian(UInt32(data.count)) + checked + bigEndian(crc)
     }
 
     static func bigEndian(_ value: UInt32) -> [UInt8] {

@@ -23,8 +23,7 @@ let package = Package(
         .systemLibrary(name: "CSTB", pkgConfig: "stb", providers: [.apt(["libstb-dev"])]),
 
         .target(name: "NeuralNet", dependencies: ["CBLAS"]),
-        .target(name: "Datasets", dependencies: ["CZlib", "CSTB", "NeuralNet",
-                                                 .product(name: "Crypto", package: "swift-crypto")]),
+        .target(name: "Datasets", dependencies: ["CZlib", "CSTB", .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "Charts", dependencies: ["CZlib"]),
         .target(name: "Notebook", dependencies: ["CCMarkGFM", .product(name: "Yams", package: "Yams")]),
         .target(name: "Runner", dependencies: ["Notebook", "NeuralNet", "Datasets", "Charts"]),
@@ -36,7 +35,7 @@ let package = Package(
             "Notebook", "Runner", "Report", "Datasets", "NeuralNet",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        .executableTarget(name: "folio-bench", dependencies: ["NeuralNet", "Datasets"],
+        .executableTarget(name: "folio-bench", dependencies: ["NeuralNet", "Datasets", "Runner"],
                           path: "Benchmarks/folio-bench"),
 
         .testTarget(name: "NeuralNetTests", dependencies: ["NeuralNet"], exclude: ["Fixtures"]),

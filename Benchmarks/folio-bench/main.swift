@@ -5,6 +5,7 @@
 import Foundation
 import Datasets
 import NeuralNet
+import Runner
 
 /// A benchmark model and how it is trained.
 struct BenchCase {

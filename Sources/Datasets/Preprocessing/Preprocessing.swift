@@ -1,10 +1,7 @@
-import NeuralNet
-
 /// How a split becomes training examples: the `preprocess` cell's options.
 ///
 /// ```swift
-/// let examples = try files.train.examples(Preprocessing(flatten: true, scale: 255, oneHot: 10))
-/// examples.sampleShape   // [784]
+/// try Preprocessing(flatten: true, scale: 255, oneHot: 10).sampleShape(for: [28, 28])   // [784]
 /// ```
 public struct Preprocessing: Sendable, Equatable {
     /// Present each image as one row of `rows × columns` values instead of a 2-D sample.
@@ -34,32 +31,5 @@ public struct Preprocessing: Sendable, Equatable {
             return reshape
         }
         return flatten ? [size] : imageShape
-    }
-}
-
-extension DatasetSplit {
-    /// The split as compact `Examples`: pixels stay bytes (widened per batch with `1/scale`),
-    /// the sample shape is the image shape (e.g. `[28, 28]`) or `[784]` when flattened, and the
-    /// targets are one-hot when `oneHot` is set (every label must be below it) or plain labels.
-    public func examples(_ preprocessing: Preprocessing) throws -> Examples {
-        var factor: Float = 1
-        if let scale = preprocessing.scale {
-            guard scale.isFinite, scale > 0 else { throw DatasetError.invalidScale(scale) }
-            factor = 1 / scale
-        }
-        let sampleShape = try preprocessing.sampleShape(for: images.itemShape)
-        let labelValues = labels.bytes.map { Int32($0) }
-        let targets: Examples.Targets
-        if let classes = preprocessing.oneHot {
-            guard classes >= 1 else { throw DatasetError.invalidClassCount(classes) }
-            if let index = labels.bytes.firstIndex(where: { Int($0) >= classes }) {
-                throw DatasetError.labelOutOfRange(label: Int(labels.bytes[index]), index: index, classes: classes)
-            }
-            targets = .oneHot(labels: labelValues, classes: classes)
-        } else {
-            targets = .labels(labelValues)
-        }
-        return Examples(count: images.count, sampleShape: sampleShape,
-                        features: .bytes(images.bytes, scale: factor), targets: targets)
     }
 }

@@ -1,8 +1,17 @@
+import Datasets
 import NeuralNet
 import XCTest
-@testable import Datasets
+@testable import Runner
 
-final class PreprocessingTests: XCTestCase {
+/// A dataset split presented to the engine as `Examples`, as a `preprocess` cell asks.
+final class DatasetSplitExamplesTests: XCTestCase {
+    private func XCTAssertThrowsDatasetError<T>(_ expression: @autoclosure () throws -> T, _ expected: DatasetError,
+                                                file: StaticString = #filePath, line: UInt = #line) {
+        XCTAssertThrowsError(try expression(), file: file, line: line) { error in
+            XCTAssertEqual(error as? DatasetError, expected, file: file, line: line)
+        }
+    }
+
     private func split() throws -> DatasetSplit {
         try DatasetSplit(images: IDXArray(dimensions: [3, 2, 2], bytes: [0, 255, 51, 102, 1, 2, 3, 4, 5, 6, 7, 8]),
                          labels: IDXArray(dimensions: [3], bytes: [2, 0, 9]))
@@ -29,7 +38,10 @@ final class PreprocessingTests: XCTestCase {
     }
 
     func testFixtureFlattensTo784() throws {
-        let examples = try TestSupport.testSplit().examples(Preprocessing(flatten: true, scale: 255, oneHot: 10))
+        let folder = RunnerTests.fixtures
+        let split = try DatasetSplit(images: IDX.read(folder.appendingPathComponent("t10k-images-idx3-ubyte.gz")),
+                                     labels: IDX.read(folder.appendingPathComponent("t10k-labels-idx1-ubyte.gz")))
+        let examples = try split.examples(Preprocessing(flatten: true, scale: 255, oneHot: 10))
         XCTAssertEqual(examples.count, 200)
         XCTAssertEqual(examples.sampleShape, [784])
         XCTAssertEqual(Array(examples.labels.prefix(3)), [7, 2, 1])

@@ -21,22 +21,24 @@ let package = Package(
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CSTB", pkgConfig: "stb", providers: [.apt(["libstb-dev"])]),
 
-        .target(name: "NeuralNet", dependencies: ["CBLAS"]),
+        .target(name: "Files"),
+        .target(name: "NeuralNet", dependencies: ["CBLAS", "Files"]),
         .target(name: "Datasets", dependencies: ["CZlib", "CSTB", "NeuralNet"]),
         .target(name: "Charts"),
         .target(name: "Notebook", dependencies: ["CCMarkGFM", .product(name: "Yams", package: "Yams")]),
         .target(name: "Runner", dependencies: ["Notebook", "NeuralNet", "Datasets", "Charts"]),
         .target(name: "Report", dependencies: [
-            "Notebook", "Runner", "CCMarkGFM",
+            "Notebook", "Runner", "CCMarkGFM", "Files",
             .product(name: "Mustache", package: "swift-mustache"),
         ]),
         .executableTarget(name: "folio", dependencies: [
-            "Notebook", "Runner", "Report",
+            "Notebook", "Runner", "Report", "Files",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "folio-bench", dependencies: ["NeuralNet", "Datasets"],
                           path: "Benchmarks/folio-bench"),
 
+        .testTarget(name: "FilesTests", dependencies: ["Files"]),
         .testTarget(name: "NeuralNetTests", dependencies: ["NeuralNet"], exclude: ["Fixtures"]),
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets"]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts"]),

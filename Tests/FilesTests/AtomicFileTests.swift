@@ -133,6 +133,21 @@ final class AtomicFileTests: XCTestCase {
         XCTAssertFalse(other.description.contains("Error Domain"))
     }
 
+    /// A real full disk where the test may mount a 64 KB tmpfs (root); skipped elsewhere.
+    func testAFullDiskSaysSoAndLeavesNothing() throws {
+        let small = folder.appendingPathComponent("small")
+        try FileManager.default.createDirectory(at: small, withIntermediateDirectories: true)
+        try XCTSkipUnless(geteuid() == 0 && tool("/bin/mount", ["-t", "tmpfs", "-o", "size=64k", "tmpfs", small.path]),
+                          "mounting a small tmpfs needs root")
+        defer { _ = tool("/bin/umount", [small.path]) }
+        let target = small.appendingPathComponent("model.safetensors")
+        XCTAssertThrowsError(try AtomicFile.write(Data(count: 1 << 20), to: target)) { error in
+            XCTAssertEqual(error as? FileWriteError, .diskFull(path: target.path))
+            XCTAssertEqual("\(error)", "cannot write \(target.path): the disk is full")
+        }
+        XCTAssertEqual(try entries(small), [])
+    }
+
     func testUnwritableFolderIsPermissionDeniedForNonRoot() throws {
         try XCTSkipIf(geteuid() == 0, "root writes anywhere")
         XCTAssertEqual(chmod(folder.path, 0o500), 0)
@@ -152,6 +167,20 @@ final class AtomicFileTests: XCTestCase {
         var info = stat()
         XCTAssertEqual(lstat(url.path, &info), 0)
         return info.st_mode & S_IFMT
+    }
+
+    /// Runs a system tool for at most 10 s; whether it succeeded.
+    private func tool(_ path: String, _ arguments: [String]) -> Bool {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: path)
+        process.arguments = arguments
+        process.standardError = FileHandle.nullDevice
+        guard (try? process.run()) != nil else { return false }
+        let deadline = Date().addingTimeInterval(10)
+        while process.isRunning, Date() < deadline { usleep(10_000) }
+        if process.isRunning { process.terminate() }
+        process.waitUntilExit()
+        return process.terminationReason == .exit && process.terminationStatus == 0
     }
 
     /// A process id that belonged to a process that has exited.

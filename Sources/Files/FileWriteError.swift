@@ -13,6 +13,8 @@ public enum FileWriteError: Error, Equatable, CustomStringConvertible {
     case folderMissing(path: String, folder: String)
     /// Something other than a regular file is at the path (a device, FIFO, socket or folder).
     case notARegularFile(path: String, kind: String)
+    /// A part of the path that should be a folder is a file (ENOTDIR).
+    case folderIsAFile(path: String)
     /// Symbolic links that lead in a circle or too deep (ELOOP).
     case tooManyLinks(path: String)
     /// Any other system error, with the system's own short text.
@@ -22,7 +24,8 @@ public enum FileWriteError: Error, Equatable, CustomStringConvertible {
     public var path: String {
         switch self {
         case .diskFull(let path), .readOnly(let path), .permissionDenied(let path), .folderMissing(let path, _),
-             .notARegularFile(let path, _), .tooManyLinks(let path), .system(let path, _, _):
+             .notARegularFile(let path, _), .folderIsAFile(let path), .tooManyLinks(let path),
+             .system(let path, _, _):
             return path
         }
     }
@@ -35,6 +38,7 @@ public enum FileWriteError: Error, Equatable, CustomStringConvertible {
         case .permissionDenied: return "permission denied"
         case .folderMissing(_, let folder): return "the folder \(folder) does not exist"
         case .notARegularFile(_, let kind): return "it is \(kind), not a regular file; give a file path instead"
+        case .folderIsAFile: return "a part of its folder path is a file, not a folder"
         case .tooManyLinks: return "its symbolic links lead in a circle or too deep"
         case .system(_, let operation, let reason): return "\(operation) failed (\(reason))"
         }
@@ -51,6 +55,7 @@ public enum FileWriteError: Error, Equatable, CustomStringConvertible {
         case EACCES, EPERM: self = .permissionDenied(path: path)
         case ENOENT: self = .folderMissing(path: path, folder: (path as NSString).deletingLastPathComponent)
         case ELOOP: self = .tooManyLinks(path: path)
+        case ENOTDIR: self = .folderIsAFile(path: path)
         case EISDIR: self = .notARegularFile(path: path, kind: "a folder")
         default: self = .system(path: path, operation: operation, reason: String(cString: strerror(code)))
         }

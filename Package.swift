@@ -22,22 +22,24 @@ let package = Package(
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CSTB", pkgConfig: "stb", providers: [.apt(["libstb-dev"])]),
 
-        .target(name: "NeuralNet", dependencies: ["CBLAS"]),
+        .target(name: "Files"),
+        .target(name: "NeuralNet", dependencies: ["CBLAS", "Files"]),
         .target(name: "Datasets", dependencies: ["CZlib", "CSTB", .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "Charts", dependencies: ["CZlib"]),
         .target(name: "Notebook", dependencies: ["CCMarkGFM", .product(name: "Yams", package: "Yams")]),
         .target(name: "Runner", dependencies: ["Notebook", "NeuralNet", "Datasets", "Charts"]),
         .target(name: "Report", dependencies: [
-            "Notebook", "Runner", "CCMarkGFM",
+            "Notebook", "Runner", "CCMarkGFM", "Files",
             .product(name: "Mustache", package: "swift-mustache"),
         ]),
         .executableTarget(name: "folio", dependencies: [
-            "Notebook", "Runner", "Report", "Datasets", "NeuralNet",
+            "Notebook", "Runner", "Report", "Datasets", "NeuralNet", "Files",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "folio-bench", dependencies: ["NeuralNet", "Datasets", "Runner"],
                           path: "Benchmarks/folio-bench"),
 
+        .testTarget(name: "FilesTests", dependencies: ["Files"]),
         .testTarget(name: "NeuralNetTests", dependencies: ["NeuralNet"], exclude: ["Fixtures"]),
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets"]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts", "CSTB"]),

@@ -47,7 +47,8 @@ public enum ReportError: Error, Equatable, CustomStringConvertible {
     case templateUnreadable(path: String)
     case templateNotUTF8(path: String)
     case templateInvalid(String)
-    case cannotWrite(path: String, reason: String)
+    /// `what` ("the report", "the run record") could not be written to `path`.
+    case cannotWrite(what: String, path: String, reason: String)
 
     public var description: String {
         switch self {
@@ -57,8 +58,8 @@ public enum ReportError: Error, Equatable, CustomStringConvertible {
             return "the report template \(path) is not UTF-8 text"
         case .templateInvalid(let reason):
             return "the report template is not valid Mustache: \(reason)"
-        case .cannotWrite(let path, let reason):
-            return "cannot write the report to \(path): \(reason)"
+        case .cannotWrite(let what, let path, let reason):
+            return "cannot write \(what) to \(path): \(reason)"
         }
     }
 }

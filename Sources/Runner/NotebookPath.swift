@@ -25,10 +25,14 @@ enum NotebookPath {
     }
 
     /// Why a file cannot be written at `url` (creating the folders it needs), or nil when it can:
-    /// the path must not be a folder, and its nearest existing folder must be a writable folder.
+    /// the path must not be a folder or other special file, and its nearest existing folder must be
+    /// a writable folder.
     static func problem(writing url: URL) -> String? {
         var status = stat()
         if stat(url.path, &status) == 0, status.st_mode & S_IFMT == S_IFDIR { return "it is a folder" }
+        if stat(url.path, &status) == 0, status.st_mode & S_IFMT != S_IFREG {
+            return "it is a device, pipe or socket, not a regular file"
+        }
         var ancestor = url.deletingLastPathComponent()
         while stat(ancestor.path, &status) != 0, ancestor.path != "/" { ancestor = ancestor.deletingLastPathComponent() }
         guard status.st_mode & S_IFMT == S_IFDIR else { return "'\(ancestor.lastPathComponent)' is a file, not a folder" }

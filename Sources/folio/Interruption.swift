@@ -1,8 +1,8 @@
 import Foundation
 
 /// Ctrl-C (SIGINT) and SIGTERM end a run at once with the shell's status for them, 130 and 143,
-/// after a line on stderr. Reports and models are written through a temporary file and a rename, so
-/// an interrupted run leaves the previous file in place, never half of a new one.
+/// after a line on stderr. Reports and models are written by `AtomicFile` (an unnamed temporary file
+/// and a rename), so an interrupted run leaves the previous file in place, never half of a new one.
 enum Interruption {
     static func exitOnSignals() {
         signal(SIGINT, onSignal)

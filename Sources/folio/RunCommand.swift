@@ -1,4 +1,5 @@
 import ArgumentParser
+import Files
 import Foundation
 import Notebook
 import Report
@@ -55,19 +56,22 @@ struct RunCommand: ParsableCommand {
         let printer = ProgressPrinter(quiet: quiet)
         let record = NotebookRunner().run(document) { printer.handle($0) }
 
+        // A report that cannot be written still lets the run's own failure be told (exit 3 wins).
+        var written = true
         do {
-            try write(Data(try renderer.render(record, source: source).utf8), to: destinations.report)
-            if let json = destinations.json { try write(try record.jsonData(), to: json) }
+            try write(Data(try renderer.render(record, source: source).utf8), to: destinations.report, what: "the report")
+            if let json = destinations.json { try write(try record.jsonData(), to: json, what: "the run record") }
         } catch {
             Terminal.error("error: \(error)")
-            throw FolioExit.reportNotWritten
+            written = false
         }
         let reportName = destinations.report.name
         if let failure = record.error {
             Terminal.error(failure.description)
-            Terminal.error("The run stopped there; the report shows the error in its cell: \(reportName)")
-            throw FolioExit.runFailed
+            if written { Terminal.error("The run stopped there; the report shows the error in its cell: \(reportName)") }
         }
+        guard written else { throw FolioExit.reportNotWritten }
+        if record.error != nil { throw FolioExit.runFailed }
         var summary = "Report: \(reportName)"
         if let evaluation = record.evaluation {
             summary += String(format: " (test accuracy %.4f)", evaluation.accuracy)
@@ -84,19 +88,20 @@ struct RunCommand: ParsableCommand {
         URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true)
     }
 
-    /// Writes `data` atomically to a file, or to standard output.
-    private func write(_ data: Data, to destination: Destination) throws {
-        switch destination {
-        case .file(let path):
-            try AtomicFile.write(data, to: URL(fileURLWithPath: path))
-        case .standardOutput:
-            // A closed pipe is a write error (exit 3), not a silent death by SIGPIPE.
-            signal(SIGPIPE, SIG_IGN)
-            do {
-                try FileHandle.standardOutput.write(contentsOf: data)
-            } catch {
-                throw ReportError.cannotWrite(path: "standard output", reason: error.localizedDescription)
+    /// Writes `data` atomically to a file (`AtomicFile`: links written through, devices and folders
+    /// refused), or to standard output; `what` names it in errors ("the report").
+    private func write(_ data: Data, to destination: Destination, what: String) throws {
+        do {
+            switch destination {
+            case .file(let path):
+                try AtomicFile.write(data, to: URL(fileURLWithPath: path), createFolder: true)
+            case .standardOutput:
+                // A closed pipe is a write error (exit 3), not a silent death by SIGPIPE.
+                signal(SIGPIPE, SIG_IGN)
+                try StandardOutput.write(data)
             }
+        } catch let error as FileWriteError {
+            throw ReportError.cannotWrite(what: what, path: error.path, reason: error.reason)
         }
     }
 

@@ -200,6 +200,7 @@ final class ErrorTests: XCTestCase {
         let outcome = try FolioProcess.run(["run", "nb.md", "-q", "-o", "nb.md/report.html"], in: folder)
         XCTAssertEqual(outcome.status, 3, outcome.stderr)
         XCTAssertTrue(outcome.stderr.contains("cannot write the report"), outcome.stderr)
+        XCTAssertTrue(outcome.stderr.contains("a part of its folder path is a file, not a folder"), outcome.stderr)
         XCTAssertTrue(FileManager.default.fileExists(atPath: folder.appendingPathComponent("model.safetensors").path), "the cells ran")
     }
 

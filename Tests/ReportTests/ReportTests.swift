@@ -72,15 +72,4 @@ final class ReportTests: XCTestCase {
             XCTAssertTrue(String(describing: error).contains("cannot read"))
         }
     }
-
-    func testAtomicWriteReplacesWholeFileAndLeavesNoTemporary() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("folio-report-\(UUID().uuidString)")
-        let target = folder.appendingPathComponent("deep/er/report.html")
-        try AtomicFile.write(Data("first".utf8), to: target)
-        try AtomicFile.write(Data("second".utf8), to: target)
-        XCTAssertEqual(try String(contentsOf: target, encoding: .utf8), "second")
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: target.deletingLastPathComponent().path)
-        XCTAssertEqual(leftovers, ["report.html"])
-        XCTAssertThrowsError(try AtomicFile.write(Data("x".utf8), to: URL(fileURLWithPath: "/proc/forbidden/r.html")))
-    }
 }

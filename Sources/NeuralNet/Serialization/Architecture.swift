@@ -51,6 +51,7 @@ extension Architecture {
         guard let root = JSONValue.parse(Data(json.utf8))?.objectValue else {
             throw Problem("the architecture is not a JSON object")
         }
+        try JSONRepeatedKey.refuse(in: json, what: "the architecture")
         guard let shape = root["input_shape"]?.arrayValue, !shape.isEmpty else {
             throw Problem("the architecture has no input_shape list")
         }

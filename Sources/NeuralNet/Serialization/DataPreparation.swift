@@ -48,6 +48,7 @@ extension DataPreparation {
         guard let fields = JSONValue.parse(Data(json.utf8))?.objectValue else {
             throw Problem("its preparation is not a JSON object")
         }
+        try JSONRepeatedKey.refuse(in: json, what: "its preparation")
         func field(_ key: String) throws -> JSONValue {
             guard let value = fields[key] else { throw Problem("its preparation lacks \"\(key)\"") }
             return value

@@ -50,6 +50,7 @@ extension OptimizerSpec {
         guard let fields = JSONValue.parse(Data(json.utf8))?.objectValue else {
             throw Problem("its optimizer is not a JSON object")
         }
+        try JSONRepeatedKey.refuse(in: json, what: "its optimizer")
         func number(_ key: String) throws -> Float {
             guard let value = fields[key] else { throw Problem("its optimizer lacks \"\(key)\"") }
             guard let number = value.floatValue else { throw Problem("its optimizer's \"\(key)\" is \(value.briefText), not a number") }

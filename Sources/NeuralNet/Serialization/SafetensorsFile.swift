@@ -55,21 +55,30 @@ extension SafetensorsFile {
 
     /// Reads a file's bytes, checking every length, offset, type and shape; throws `Problem`.
     init(decoding data: Data) throws {
-        let bytes = [UInt8](data)
-        let headerLength = try SafetensorsHeader.length(declaredBy: Array(bytes.prefix(8)), available: bytes.count - 8)
+        let (header, dataStart) = try Self.header(of: data)
+        try self.init(header: header, data: data, dataStart: dataStart)
+    }
+
+    /// The checked header of a file's bytes and where its data section starts; nothing the size
+    /// of the tensors is allocated. Throws `Problem`.
+    static func header(of data: Data) throws -> (header: SafetensorsHeader, dataStart: Int) {
+        let headerLength = try SafetensorsHeader.length(declaredBy: [UInt8](data.prefix(8)), available: data.count - 8)
         let dataStart = 8 + headerLength
-        let header = try SafetensorsHeader(json: Data(bytes[8..<dataStart]), dataCount: bytes.count - dataStart)
-        tensors = try header.entries.map { entry in
-            let count = (entry.end - entry.begin) / MemoryLayout<Float>.size
-            var scalars = [Float](repeating: 0, count: count)
-            bytes.withUnsafeBytes { raw in
+        let json = data.subdata(in: data.startIndex + 8 ..< data.startIndex + dataStart)
+        return (try SafetensorsHeader(json: json, dataCount: data.count - dataStart), dataStart)
+    }
+
+    /// The tensors `header` (already checked against `data`'s length) describes.
+    init(header: SafetensorsHeader, data: Data, dataStart: Int) throws {
+        tensors = try data.withUnsafeBytes { raw in
+            try header.entries.map { entry in
+                let count = (entry.end - entry.begin) / MemoryLayout<Float>.size
                 let base = dataStart + entry.begin
-                for i in 0..<count {
-                    let bits = raw.loadUnaligned(fromByteOffset: base + i * 4, as: UInt32.self)
-                    scalars[i] = Float(bitPattern: UInt32(littleEndian: bits))
+                let scalars = (0..<count).map { i in
+                    Float(bitPattern: UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: base + i * 4, as: UInt32.self)))
                 }
+                return (entry.name, try Tensor(shape: entry.shape, scalars: scalars))
             }
-            return (entry.name, try Tensor(shape: entry.shape, scalars: scalars))
         }
         metadata = header.metadata
     }

@@ -2,8 +2,8 @@ import Foundation
 
 /// The part of a safetensors file before its data: the 8-byte little-endian length and the JSON
 /// header, checked on their own — every tensor entry's dtype, shape and offsets, the entries
-/// filling the data section exactly, and `__metadata__` a map of strings. Reading a header never
-/// touches (or allocates for) the tensor data.
+/// filling the data section exactly, no key given twice in one object, and `__metadata__` a map
+/// of strings. Reading a header never touches (or allocates for) the tensor data.
 struct SafetensorsHeader {
     /// One tensor's place in the data section (byte offsets, `end − begin` = 4 × its value count).
     struct Entry: Equatable {
@@ -38,6 +38,10 @@ struct SafetensorsHeader {
     init(json: Data, dataCount: Int) throws {
         guard let header = JSONValue.parse(json)?.objectValue else {
             throw SafetensorsFile.Problem("its header is not a JSON object")
+        }
+        // JSONDecoder keeps the last of two equal keys; a header saying two things is refused.
+        if let repeated = JSONRepeatedKey.first(in: json) {
+            throw SafetensorsFile.Problem(repeated.headerReason)
         }
         var metadata: [String: String] = [:]
         var entries: [Entry] = []

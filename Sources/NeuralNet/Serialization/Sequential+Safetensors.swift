@@ -1,3 +1,4 @@
+import Files
 import Foundation
 
 /// A model read back from a Folio model file, with what the file says about it.
@@ -19,8 +20,8 @@ extension Sequential {
     /// `format` "folio", `folio_version` "2", `architecture` (JSON text: input shape and layers),
     /// `loss` when given, `preparation` (JSON text, `DataPreparation`) when given, and after a fit
     /// `optimizer` (JSON text) and `optimizer_iterations` (its step count). The same model gives the
-    /// same bytes. The file appears atomically: the bytes go to a temporary file in the same folder,
-    /// which is then renamed over `url`.
+    /// same bytes. The file appears atomically (`AtomicFile`: a symbolic link is written through,
+    /// a device or folder refused, nothing left behind by a killed process).
     public func save(to url: URL, loss: Loss? = nil, preparation: DataPreparation? = nil) throws {
         var metadata = [ModelFileFormat.formatKey: ModelFileFormat.format,
                         ModelFileFormat.versionKey: String(ModelFileFormat.version),
@@ -36,7 +37,11 @@ extension Sequential {
         if let loss { metadata[ModelFileFormat.lossKey] = loss.rawValue }
         if let preparation { metadata[ModelFileFormat.preparationKey] = preparation.json }
         let bytes = SafetensorsFile(tensors: tensors, metadata: metadata).encoded()
-        try AtomicFile.write(bytes, to: url)
+        do {
+            try AtomicFile.write(bytes, to: url)
+        } catch let error as FileWriteError {
+            throw NeuralNetError.cannotSaveModel(path: url.path, reason: error.reason)
+        }
     }
 
     /// Reads the model of a file written by `save(to:)` (see `loadModelFile(from:)`).
@@ -55,6 +60,10 @@ extension Sequential {
     /// length, header not JSON, wrong dtype, offsets out of range, overlapping or leaving gaps,
     /// truncated data, unknown version or layer kind, bad metadata, missing, extra or misshapen tensors.
     public static func loadModelFile(from url: URL) throws -> LoadedModel {
+        // The header and architecture first, then the memory budget, then the bytes.
+        _ = try readSummary(from: url)
+        let size = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? Int
+        try MemoryBudget.require("model file's bytes and tensors", floats: Checked.product(size.map { $0 / 4 + 1 }, 2))
         let data: Data
         do {
             data = try Data(contentsOf: url)
@@ -72,13 +81,17 @@ extension Sequential {
     /// The model and summary in a file's bytes (`path` names it in errors).
     static func loadModelFile(_ data: Data, path: String) throws -> LoadedModel {
         func invalid(_ reason: String) -> NeuralNetError { .invalidModelFile(path: path, reason: reason) }
-        let file: SafetensorsFile
+        // Every tensor's name, shape, dtype and byte range is checked against the architecture's
+        // table before anything the size of the model is allocated.
+        let header: SafetensorsHeader, dataStart: Int
         do {
-            file = try SafetensorsFile(decoding: data)
+            (header, dataStart) = try SafetensorsFile.header(of: data)
         } catch let problem as SafetensorsFile.Problem {
             throw invalid(problem.reason)
         }
-        let summary = try ModelFileSummary(file.metadata, tensors: file.tensors.map { ($0.name, $0.tensor.shape) }, path: path)
+        let summary = try ModelFileSummary(header.metadata, tensors: header.entries.map { ($0.name, $0.shape) }, path: path)
+        try MemoryBudget.require("model file's tensors", floats: header.entries.last.map { $0.end / 4 } ?? 0)
+        let file = try SafetensorsFile(header: header, data: data, dataStart: dataStart)
         let model: Sequential
         do {
             model = try Sequential(inputShape: summary.inputShape, layers: summary.layers, seed: 0)

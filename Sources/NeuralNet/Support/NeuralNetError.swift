@@ -106,7 +106,7 @@ public enum NeuralNetError: Error, CustomStringConvertible, Equatable {
         case .invalidModelFile(let path, let reason):
             return "The model file \(path) cannot be loaded: \(reason). Check the path, or save the model again with Folio."
         case .cannotSaveModel(let path, let reason):
-            return "The model cannot be saved to \(path): \(reason). Check that the folder exists and is writable."
+            return "The model cannot be saved to \(path): \(reason)."
         }
     }
 }

@@ -111,7 +111,7 @@ struct DocumentBuilder {
         if text.bytes.count > MarkdownLimits.maximumSize {
             let position = text.position(ofOffset: MarkdownLimits.maximumSize)
             diagnostics.error(line: position.line, column: position.column,
-                              "the notebook is larger than \(MarkdownLimits.maximumSize >> 20) MB (it passes the limit here)",
+                              "the notebook is larger than \(MarkdownLimits.sizeDescription) (it passes the limit here)",
                               hint: "split it into smaller notebooks (docs/notebook-format.md, Limits)")
             return false
         }

@@ -5,7 +5,7 @@ import Foundation
 /// Plain POSIX calls, so that a missing file, a folder, a device or a FIFO each get a precise
 /// message, and nothing can block or read without end.
 enum NotebookFile {
-    /// Larger files are refused (`MarkdownLimits.maximumSize`, 1 MB); no more than one byte past it is read.
+    /// Larger files are refused (`MarkdownLimits.maximumSize`, 256 KB); no more than one byte past it is read.
     static let maximumSize = MarkdownLimits.maximumSize
 
     /// The file's bytes; throws a `DiagnosticList` when it cannot be read or is not UTF-8.
@@ -14,7 +14,7 @@ enum NotebookFile {
         if bytes.count > maximumSize {
             let position = SourceText(bytes: bytes, path: path).position(ofOffset: maximumSize)
             throw DiagnosticList([Diagnostic(at: SourceLocation(file: path, line: position.line, column: position.column),
-                                             "the notebook is larger than \(maximumSize >> 20) MB (it passes the limit here)",
+                                             "the notebook is larger than \(MarkdownLimits.sizeDescription) (it passes the limit here)",
                                              hint: "split it into smaller notebooks (docs/notebook-format.md, Limits)")])
         }
         if let offset = firstInvalidUTF8Offset(bytes) {

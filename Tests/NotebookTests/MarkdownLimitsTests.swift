@@ -68,7 +68,7 @@ final class MarkdownLimitsTests: XCTestCase {
         let found = diagnostics(text)
         XCTAssertEqual(found.count, 1)
         let offset = MarkdownLimits.maximumSize
-        assertDiagnostic(found[0], line: offset / 100 + 1, column: offset % 100 + 1, "larger than 1 MB")
+        assertDiagnostic(found[0], line: offset / 100 + 1, column: offset % 100 + 1, "larger than 256 KB")
     }
 
     func testAFileOverTheSizeCapIsRefusedWhereItPassesIt() throws {
@@ -78,7 +78,7 @@ final class MarkdownLimitsTests: XCTestCase {
         XCTAssertThrowsError(try NotebookParser.parse(fileAt: url.path)) { error in
             let list = error as? DiagnosticList
             XCTAssertEqual(list?.diagnostics.first?.location.line, MarkdownLimits.maximumSize / 4 + 1)
-            XCTAssertTrue(list?.diagnostics.first?.message.contains("larger than 1 MB") == true, "\(error)")
+            XCTAssertTrue(list?.diagnostics.first?.message.contains("larger than 256 KB") == true, "\(error)")
         }
     }
 }

@@ -116,7 +116,7 @@ def verdict(command, status, report):
 
 def main():
     seconds = float(sys.argv[1]) if len(sys.argv) > 1 else 60
-    binary = sys.argv[2] if len(sys.argv) > 2 else os.path.join(ROOT, ".build/release/folio")
+    binary = os.path.abspath(sys.argv[2]) if len(sys.argv) > 2 else os.path.join(ROOT, ".build/release/folio")
     rng = random.Random(int(os.environ.get("FUZZ_SEED", time.time())))
     out = os.path.join(ROOT, "output/fuzz")
     work = os.path.join(out, "work")
@@ -124,6 +124,8 @@ def main():
     environment = prepare(work)
     seeds = load_seeds()
     executions, failures = 0, 0
+    statuses = {}
+    slowest_by_command = {}
     slowest = (0.0, "", b"")
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
@@ -138,6 +140,9 @@ def main():
         arguments = ["check", "input.md"] if command == "check" else ["run", "input.md", "-o", "report.html", "-q"]
         status, elapsed, stderr = execute(binary, arguments, work, environment)
         executions += 1
+        key = "%s %s" % (command, "hang" if status is None else status)
+        statuses[key] = statuses.get(key, 0) + 1
+        slowest_by_command[command] = max(slowest_by_command.get(command, 0.0), elapsed)
         if elapsed > slowest[0]:
             slowest = (elapsed, command, data)
         problem = verdict(command, status, report)
@@ -153,6 +158,8 @@ def main():
         handle.write(slowest[2])
     print("executions: %d (one run per %d), failures: %d, slowest: folio %s %.2f s (output/fuzz/slowest.md)"
           % (executions, RUN_EVERY, failures, slowest[1], slowest[0]))
+    print("slowest per command: " + ", ".join("%s %.2f s" % item for item in sorted(slowest_by_command.items())))
+    print("exit statuses: " + ", ".join("%s: %d" % item for item in sorted(statuses.items())))
     return 1 if failures else 0
 
 

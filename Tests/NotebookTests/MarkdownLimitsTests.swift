@@ -57,6 +57,13 @@ final class MarkdownLimitsTests: XCTestCase {
         XCTAssertNotNil(parsed("# T\n\n" + half + "\n\n" + half + "\n"))
     }
 
+    func testEachListItemIsItsOwnParagraph() {
+        let item = "- " + String(repeating: "[a](b) ", count: openers / 2 + 1) + "\n"
+        XCTAssertNotNil(parsed("# T\n\n" + item + item))
+        let continued = "  " + String(repeating: "[a](b) ", count: openers / 2 + 1) + "\n"
+        assertSingleError("# T\n\n" + item + continued, line: 4, column: 2 + 7 * (openers / 2 - 1) + 1, "link or image openers")
+    }
+
     func testOpenersInsideAFenceAreNotCounted() {
         let many = String(repeating: "[", count: openers * 2)
         XCTAssertNotNil(parsed("# T\n\n```text\n" + many + "\n```\n"))

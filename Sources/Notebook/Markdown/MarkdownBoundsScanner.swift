@@ -4,7 +4,8 @@
 ///
 /// It errs on the side of counting: container markers are matched roughly as CommonMark does
 /// (a `>`, or `-` `*` `+` `1.` `1)` followed by a space), lazy continuation lines keep what is open,
-/// and a paragraph runs to the next blank line. Lines inside top-level fences are skipped.
+/// and a paragraph runs to the next blank line or
+/// list item or block quote marker. Lines inside top-level fences are skipped.
 struct MarkdownBoundsScanner {
     /// A problem found: where, and what to say.
     struct Finding: Equatable {
@@ -55,6 +56,8 @@ struct MarkdownBoundsScanner {
             var opened: [(Container, Int)] = []
             while let (container, column) = Self.openMarker(on: &cursor) { opened.append((container, column)) }
             if !opened.isEmpty || previousBlank { open.removeLast(open.count - matched) }
+            // A new list item or block quote starts a new paragraph (cmark parses inlines per paragraph).
+            if !opened.isEmpty { openers = 0 }
             for (container, column) in opened {
                 open.append(container)
                 if open.count > maximumNesting {

@@ -19,6 +19,7 @@ struct DocumentBuilder {
     mutating func build() -> Document? {
         reportNULs()
         let matter = FrontMatter.read(text, diagnostics: &diagnostics)
+        guard withinLimits(from: matter.lastLine + 1) else { return nil }
         // Front matter lines become blank lines, so cmark's line numbers are the file's.
         let markdown = [UInt8](repeating: ASCII.newline, count: matter.lastLine)
             + text.bytes[text.offset(afterLine: matter.lastLine)...]
@@ -102,6 +103,21 @@ struct DocumentBuilder {
                           "unknown directive '\(word)'" + Suggestion.didYouMean(word, among: Directive.allNames),
                           hint: "directives are \(Directive.allNames.joined(separator: ", ")); to show code that is not "
                               + "a directive, fence it with a language name such as ```python or ```text")
+    }
+
+    /// Whether the text keeps `MarkdownLimits` (else a diagnostic says where it does not): cmark-gfm
+    /// must not see text it would take quadratic time on.
+    private mutating func withinLimits(from line: Int) -> Bool {
+        if text.bytes.count > MarkdownLimits.maximumSize {
+            let position = text.position(ofOffset: MarkdownLimits.maximumSize)
+            diagnostics.error(line: position.line, column: position.column,
+                              "the notebook is larger than \(MarkdownLimits.sizeDescription) (it passes the limit here)",
+                              hint: "split it into smaller notebooks (docs/notebook-format.md, Limits)")
+            return false
+        }
+        guard let finding = MarkdownBoundsScanner().firstProblem(in: text, from: line) else { return true }
+        diagnostics.error(line: finding.line, column: finding.column, finding.message, hint: finding.hint)
+        return false
     }
 
     /// One diagnostic per line holding a NUL byte (cmark would silently replace it).

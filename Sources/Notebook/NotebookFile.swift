@@ -5,12 +5,18 @@ import Foundation
 /// Plain POSIX calls, so that a missing file, a folder, a device or a FIFO each get a precise
 /// message, and nothing can block or read without end.
 enum NotebookFile {
-    /// Larger files are refused rather than read (a 100,000-line notebook is about 3 MB).
-    static let maximumSize = 64 << 20
+    /// Larger files are refused (`MarkdownLimits.maximumSize`, 256 KB); no more than one byte past it is read.
+    static let maximumSize = MarkdownLimits.maximumSize
 
     /// The file's bytes; throws a `DiagnosticList` when it cannot be read or is not UTF-8.
     static func read(_ path: String) throws -> [UInt8] {
         let bytes = try readBytes(path)
+        if bytes.count > maximumSize {
+            let position = SourceText(bytes: bytes, path: path).position(ofOffset: maximumSize)
+            throw DiagnosticList([Diagnostic(at: SourceLocation(file: path, line: position.line, column: position.column),
+                                             "the notebook is larger than \(MarkdownLimits.sizeDescription) (it passes the limit here)",
+                                             hint: "split it into smaller notebooks (docs/notebook-format.md, Limits)")])
+        }
         if let offset = firstInvalidUTF8Offset(bytes) {
             let position = SourceText(bytes: bytes, path: path).position(ofOffset: offset)
             let byte = String(bytes[offset], radix: 16, uppercase: true)
@@ -54,9 +60,6 @@ enum NotebookFile {
         case S_IFDIR: throw failure("this is a folder, not a notebook file", hint: "give the path of a Markdown notebook, e.g. notebooks/mnist.md")
         default: throw failure("this is not a regular file", hint: "give the path of a Markdown notebook file")
         }
-        guard Int(status.st_size) <= maximumSize else {
-            throw failure("the notebook is larger than \(maximumSize >> 20) MB", hint: "split it into smaller notebooks")
-        }
         let descriptor = open(path, O_RDONLY | O_NONBLOCK)
         guard descriptor >= 0 else {
             throw failure("the notebook cannot be read (\(String(cString: strerror(errno))))", hint: "check that the file is readable by you")
@@ -72,9 +75,7 @@ enum NotebookFile {
             }
             if count == 0 { return bytes }
             bytes += chunk[0..<count]
-            guard bytes.count <= maximumSize else {
-                throw failure("the notebook is larger than \(maximumSize >> 20) MB", hint: "split it into smaller notebooks")
-            }
+            if bytes.count > maximumSize { return bytes }
         }
     }
 }

@@ -15,7 +15,7 @@ struct CheckCommand: ParsableCommand {
         let document = try loadNotebook(notebook)
         let cells = document.cells
         let names = cells.map(\.name).joined(separator: ", ")
-        print("\(notebook): ok — \(cells.count) cell\(cells.count == 1 ? "" : "s")\(cells.isEmpty ? "" : " (\(names))")")
+        Terminal.output("\(notebook): ok — \(cells.count) cell\(cells.count == 1 ? "" : "s")\(cells.isEmpty ? "" : " (\(names))")")
     }
 }
 

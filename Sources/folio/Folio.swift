@@ -23,15 +23,21 @@ struct Folio: ParsableCommand {
         subcommands: [RunCommand.self, CheckCommand.self]
     )
 
-    /// ArgumentParser's `main`, except that a wrong command line exits with 2 (the table above), not 64.
+    /// ArgumentParser's `main`, except that a wrong command line exits with 2 (the table above), not 64,
+    /// and its messages (which may quote option values) are printed through `Terminal`.
     static func main() {
         do {
             var command = try parseAsRoot()
             try command.run()
         } catch {
-            guard exitCode(for: error) == .validationFailure else { exit(withError: error) }
-            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
-            Foundation.exit(FolioExit.invalidInput.rawValue)
+            let code = exitCode(for: error)
+            let message = fullMessage(for: error)
+            if code == .success {
+                if !message.isEmpty { Terminal.output(message) }
+                Foundation.exit(0)
+            }
+            if !message.isEmpty { Terminal.error(message) }
+            Foundation.exit(code == .validationFailure ? FolioExit.invalidInput.rawValue : code.rawValue)
         }
     }
 }

@@ -29,7 +29,7 @@ struct RunCommand: ParsableCommand {
     var json: String?
 
     @Option(name: .customLong("template-dir"),
-            help: "A folder with report.mustache and report.css (default: ./templates if present, else built in).")
+            help: "A folder with report.mustache and report.css (default: the built-in template; a ./templates folder is not used unless named here).")
     var templateDirectory: String?
 
     @Flag(name: .shortAndLong, help: "Print no progress, only the result and errors.")
@@ -80,7 +80,7 @@ struct RunCommand: ParsableCommand {
         if destinations.report == .standardOutput || destinations.json == .standardOutput {
             Terminal.error(summary)
         } else {
-            print(summary)
+            Terminal.output(summary)
         }
     }
 
@@ -105,15 +105,13 @@ struct RunCommand: ParsableCommand {
         }
     }
 
-    /// The renderer with the chosen template, checked before anything runs.
+    /// The renderer with `--template-dir`'s template, or the built-in one (never one found implicitly
+    /// in the current folder), checked before anything runs.
     private func makeRenderer() throws -> ReportRenderer {
         do {
             let template: ReportTemplate
             if let templateDirectory {
                 template = try ReportTemplate.load(from: URL(fileURLWithPath: templateDirectory))
-            } else if FileManager.default.fileExists(atPath: "templates/report.mustache"),
-                      FileManager.default.fileExists(atPath: "templates/report.css") {
-                template = try ReportTemplate.load(from: URL(fileURLWithPath: "templates"))
             } else {
                 template = .builtIn
             }

@@ -40,6 +40,15 @@ final class DatasetDirectoryTests: XCTestCase {
                                                       imageCount: 200, labels: labels.path, labelCount: 3))
     }
 
+    func testTrainAndTestImagesOfDifferentShapesAreRefusedAtLoad() throws {
+        let directory = try TestSupport.temporaryDirectory(self)
+        try TestSupport.populate(directory, files: [.trainImages, .trainLabels, .testLabels], copyFixtures: true)
+        // 200 test images of 14 × 14 pixels beside 28 × 28 training images.
+        try Data(TestSupport.idx([200, 14, 14], payload: [UInt8](repeating: 0, count: 200 * 14 * 14)))
+            .write(to: directory.appendingPathComponent("t10k-images-idx3-ubyte"))
+        XCTAssertThrowsDatasetError(try DatasetDirectory.load(directory), .splitShapesDiffer(train: [28, 28], test: [14, 14]))
+    }
+
     func testSwappedFilesAreCaughtByRank() throws {
         let directory = try TestSupport.temporaryDirectory(self)
         try TestSupport.populate(directory, files: [.testImages, .testLabels], copyFixtures: true)

@@ -177,6 +177,13 @@ final class ImageImportTests: XCTestCase {
         XCTAssertThrowsDatasetError(try ImageImport.prepare(header, invert: .auto, center: true), .imageTooLarge(width: 20000, height: 20000))
     }
 
+    func testA60000By60000HeaderIsTooLargeNotUnknown() {
+        // stb_image itself gives up on this header ("unknown image type"); Folio reads the claim.
+        var header: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13] + Array("IHDR".utf8)
+        header += [0, 0, 0xEA, 0x60, 0, 0, 0xEA, 0x60, 8, 0, 0, 0, 0] + [0, 0, 0, 0]
+        XCTAssertThrowsDatasetError(try ImageImport.decodeGray(header), .imageTooLarge(width: 60000, height: 60000))
+    }
+
     func testDecodeGrayGivesExactPixels() throws {
         let pixels: [UInt8] = [0, 50, 100, 150, 200, 250]
         let decoded = try ImageImport.decodeGray(SyntheticPhoto.encode(pixels, width: 3, height: 2, as: .png))

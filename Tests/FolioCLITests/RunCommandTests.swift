@@ -89,4 +89,15 @@ final class RunCommandTests: XCTestCase {
         XCTAssertTrue(html.hasSuffix("\n<html><body>Handwritten digits with a tiny MLP|7</body></html>"), html)
         XCTAssertTrue(html.hasPrefix("<meta name=\"folio-source\" content=\""), "the renderer records the notebook even so")
     }
+
+    func testATemplatesFolderInTheCurrentFolderIsNotPickedUp() throws {
+        let folder = try workspaceWithExample()
+        _ = try FolioProcess.write("<html><body>IMPLICIT TEMPLATE</body></html>", to: "templates/report.mustache", in: folder)
+        _ = try FolioProcess.write("body{}", to: "templates/report.css", in: folder)
+        let outcome = try FolioProcess.run(["run", "nb/example.md", "-o", "r.html", "-q"], in: folder)
+        XCTAssertEqual(outcome.status, 0, outcome.stderr)
+        let html = try String(contentsOf: folder.appendingPathComponent("r.html"), encoding: .utf8)
+        XCTAssertFalse(html.contains("IMPLICIT TEMPLATE"), "only --template-dir chooses a template")
+        XCTAssertTrue(html.contains("Handwritten digits with a tiny MLP"))
+    }
 }

@@ -105,3 +105,20 @@ final class FitGrammarTests: XCTestCase {
         assertSingleError(cell("fit", loss + "verbose: 1"), line: 3, column: 1, "unknown fit option 'verbose'")
     }
 }
+
+/// Number options the engine stores as `Float` must be finite (and in range) as a Float.
+final class FloatOptionTests: XCTestCase {
+    func testALearningRateThatIsInfiniteAsAFloatIsRefusedAtTheValue() {
+        assertSingleError(cell("fit", "loss: mse\nlearning_rate: 1e300"), line: 3, column: 16,
+                          "'learning_rate' must be a number greater than 0, got '1e300' (too large for a 32-bit float")
+        assertSingleError(cell("fit", "loss: mse\nlearning_rate: 1e-60"), line: 3, column: 16, "it would be 0.0")
+        assertSingleError(cell("fit", "loss: mse\noptimizer: adamw\nweight_decay: 1e39"), line: 4, column: 15, "32-bit float")
+        XCTAssertNotNil(onlyDirective(cell("fit", "loss: mse\nlearning_rate: 1e30")))
+    }
+
+    func testScaleAndLeakySlopeMustBeFiniteAsFloats() {
+        assertSingleError(cell("preprocess", "scale: 1e40"), line: 2, column: 8, "32-bit float")
+        let found = diagnostics(cell("build", "dense 10, input=784\nleaky_relu 1e39"))
+        XCTAssertTrue(found.contains { $0.message.contains("32-bit float") && $0.location.line == 3 }, "\(found)")
+    }
+}

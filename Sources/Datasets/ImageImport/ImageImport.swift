@@ -24,6 +24,9 @@ public enum ImageImport {
         return try bytes.withUnsafeBufferPointer { buffer in
             var width: Int32 = 0, height: Int32 = 0, channels: Int32 = 0
             guard stbi_info_from_memory(buffer.baseAddress, Int32(buffer.count), &width, &height, &channels) != 0 else {
+                if let claimed = PNGHeader.dimensions(bytes), claimed.width * claimed.height > maximumPixels {
+                    throw DatasetError.imageTooLarge(width: claimed.width, height: claimed.height)
+                }
                 throw DatasetError.imageUndecodable(reason: failureReason())
             }
             guard width > 0, height > 0 else { throw DatasetError.imageUndecodable(reason: "it has no pixels") }

@@ -57,7 +57,7 @@ extension LayerLineReader {
     mutating func readNumber(_ text: String, _ bounds: NumberBounds, _ what: String, at column: Int, hint: String,
                              diagnostics: inout DiagnosticCollector) -> Double? {
         guard let value = ValueSyntax.number(text), bounds.contains(value) else {
-            fail(column, "\(what) must be \(bounds.phrase), got '\(text)'", hint: hint, &diagnostics)
+            fail(column, "\(what) must be \(bounds.phrase), got '\(text)'" + bounds.floatNote(ValueSyntax.number(text)), hint: hint, &diagnostics)
             return nil
         }
         return value

@@ -50,7 +50,8 @@ extension CellOptions {
     func number(_ key: String, _ bounds: NumberBounds, diagnostics: inout DiagnosticCollector) -> Double? {
         guard let option = written(key, diagnostics: &diagnostics) else { return nil }
         guard let value = ValueSyntax.number(option.value.text), bounds.contains(value) else {
-            diagnostics.error(at: valueLocation(option), "'\(key)' must be \(bounds.phrase), got '\(option.value.text)'")
+            diagnostics.error(at: valueLocation(option), "'\(key)' must be \(bounds.phrase), got '\(option.value.text)'"
+                                  + bounds.floatNote(ValueSyntax.number(option.value.text)))
             return nil
         }
         return value

@@ -1,4 +1,7 @@
 /// The finite range a decimal option must lie in, and how to say it in a message.
+///
+/// The engine stores these options as `Float`, so a value must also be finite — and still in
+/// range — once rounded to a 32-bit float (`1e300` is `inf`, `1e-50` is 0 as a Float).
 struct NumberBounds {
     var lower: Double
     var lowerIncluded: Bool
@@ -7,7 +10,20 @@ struct NumberBounds {
     var upperIncluded: Bool
 
     func contains(_ value: Double) -> Bool {
-        guard value.isFinite else { return false }
+        guard value.isFinite, inRange(value) else { return false }
+        let single = Float(value)
+        return single.isFinite && inRange(Double(single))
+    }
+
+    /// Why a number that is in range as written is not once stored as a Float ("" otherwise).
+    func floatNote(_ value: Double?) -> String {
+        guard let value, value.isFinite, inRange(value), !contains(value) else { return "" }
+        return Float(value).isFinite
+            ? " (as a 32-bit float, which the engine uses, it would be \(Float(value)))"
+            : " (too large for a 32-bit float, which the engine uses: at most about 3.4e38)"
+    }
+
+    private func inRange(_ value: Double) -> Bool {
         guard lowerIncluded ? value >= lower : value > lower else { return false }
         guard let upper else { return true }
         return upperIncluded ? value <= upper : value < upper

@@ -12,6 +12,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
+        .package(url: "https://github.com/swift-server/async-http-client", exact: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio", exact: "2.101.3"),
     ],
     targets: [
         // Thin module maps over Debian's C libraries.
@@ -22,7 +24,12 @@ let package = Package(
         .systemLibrary(name: "CSTB", pkgConfig: "stb", providers: [.apt(["libstb-dev"])]),
 
         .target(name: "NeuralNet", dependencies: ["CBLAS"]),
-        .target(name: "Datasets", dependencies: ["CZlib", "CSTB", "NeuralNet"]),
+        .target(name: "Datasets", dependencies: [
+            "CZlib", "CSTB", "NeuralNet",
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+        ]),
         .target(name: "Charts"),
         .target(name: "Notebook", dependencies: ["CCMarkGFM", .product(name: "Yams", package: "Yams")]),
         .target(name: "Runner", dependencies: ["Notebook", "NeuralNet", "Datasets", "Charts"]),

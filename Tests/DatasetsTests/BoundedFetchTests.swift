@@ -126,6 +126,22 @@ final class BoundedFetchTests: XCTestCase {
         }
     }
 
+    /// Names of this process's threads that are SwiftNIO event loops.
+    private func eventLoopThreads() -> [String] {
+        let tasks = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/task")) ?? []
+        return tasks.compactMap { try? String(contentsOfFile: "/proc/self/task/\($0)/comm", encoding: .utf8) }
+            .filter { $0.hasPrefix("NIO-ELT") }
+    }
+
+    func testEachFetchShutsItsEventLoopDown() throws {
+        let server = try server(routes: ["/ok.png": [1, 2, 3]], handlers: ["/huge.png": HostileReplies.announcing(
+            length: 1 << 40, tally: HostileReplies.Tally())])
+        XCTAssertEqual(try ImageImport.readBytes(server.url("/ok.png"), relativeTo: noBase), [1, 2, 3])
+        XCTAssertEqual(eventLoopThreads(), [], "after a success")
+        XCTAssertThrowsError(try ImageImport.readBytes(server.url("/huge.png"), relativeTo: noBase))
+        XCTAssertEqual(eventLoopThreads(), [], "after a refusal")
+    }
+
     func testDamagedEncodingIsReported() throws {
         let bomb = GzipBomb.zeros(decodedBytes: 10_000)
         let server = try server(handlers: ["/cut.png": HostileReplies.gzipEncoded(Array(bomb.dropLast(6)))])

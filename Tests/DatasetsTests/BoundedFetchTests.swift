@@ -73,7 +73,7 @@ final class BoundedFetchTests: XCTestCase {
         print("slow drip: ended after \(String(format: "%.2f", elapsed)) s (deadline 3 s)")
         XCTAssertEqual(reason, "no complete answer within 3 s")
         XCTAssertGreaterThanOrEqual(elapsed, 2.9, "a byte every 2 s would defeat an idle timeout, not the deadline")
-        XCTAssertLessThan(elapsed, 4.5)
+        XCTAssertLessThan(elapsed, 6, "and not the 60 s the drip would last")
     }
 
     func testEndlessBodyIsCutAtTheLimit() throws {

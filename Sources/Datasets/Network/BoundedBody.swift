@@ -33,11 +33,12 @@ struct BoundedBody {
     /// True when the body is being decoded.
     var isEncoded: Bool { decoder != nil }
 
-    /// Refuses a `Content-Length` already past the wire limit, before any of the body is read.
-    func check(announcedLength length: Int?) throws {
-        if let length, length > maxTransferBytes {
-            throw FetchFailure.announcedTooLarge(length: length, limit: maxTransferBytes)
-        }
+    /// Refuses a `Content-Length` already past the wire limit, before any of the body is read;
+    /// otherwise makes room for an unencoded body of that length.
+    mutating func expect(announcedLength length: Int?) throws {
+        guard let length else { return }
+        guard length <= maxTransferBytes else { throw FetchFailure.announcedTooLarge(length: length, limit: maxTransferBytes) }
+        if decoder == nil { bytes.reserveCapacity(min(length, maxDecodedBytes)) }
     }
 
     /// Takes the next piece from the wire.

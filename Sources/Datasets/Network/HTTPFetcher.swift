@@ -76,7 +76,7 @@ struct HTTPFetcher {
         var body = try BoundedBody(contentEncoding: response.headers.first(name: "content-encoding"),
                                    maxDecodedBytes: limits.decoded, maxTransferBytes: limits.transfer)
         let announced = response.headers.first(name: "content-length").flatMap { Int($0) }
-        try body.check(announcedLength: announced)
+        try body.expect(announcedLength: announced)
         meter.update(received: 0, total: announced)
         for try await buffer in response.body {
             try buffer.withUnsafeReadableBytes { try body.append($0) }

@@ -13,6 +13,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
         .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
+        .package(url: "https://github.com/swift-server/async-http-client", exact: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio", exact: "2.101.3"),
     ],
     targets: [
         // Thin module maps over Debian's C libraries.
@@ -24,7 +26,13 @@ let package = Package(
 
         .target(name: "Files"),
         .target(name: "NeuralNet", dependencies: ["CBLAS", "Files"]),
-        .target(name: "Datasets", dependencies: ["CZlib", "CSTB", .product(name: "Crypto", package: "swift-crypto")]),
+        .target(name: "Datasets", dependencies: [
+            "CZlib", "CSTB",
+            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+        ]),
         .target(name: "Charts", dependencies: ["CZlib"]),
         .target(name: "Notebook", dependencies: ["CCMarkGFM", .product(name: "Yams", package: "Yams")]),
         .target(name: "Runner", dependencies: ["Notebook", "NeuralNet", "Datasets", "Charts"]),

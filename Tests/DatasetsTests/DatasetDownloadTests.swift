@@ -109,6 +109,56 @@ final class DatasetDownloadTests: XCTestCase {
         XCTAssertLessThan(Date().timeIntervalSince(start), 10)
     }
 
+    /// The fixtures' decompressed sizes: 1000 and 200 items of 28×28 after 16 header bytes, labels after 8.
+    private let fixtureSizes: [DatasetFileName: Int] = [.trainImages: 784_016, .trainLabels: 1_008,
+                                                         .testImages: 156_816, .testLabels: 208]
+
+    func testKnownSizesAdmitFilesOfExactlyThatSize() throws {
+        let server = try mirrorServer()
+        var sized = spec
+        sized.sizes = fixtureSizes
+        XCTAssertEqual(try locator(mirror: server.url("/mirror/")).locate(sized).path, cache.path)
+        XCTAssertEqual(cachedNames().count, 4)
+    }
+
+    func testFileLargerThanItsKnownSizeIsRefused() throws {
+        let server = try mirrorServer()
+        var sized = spec
+        sized.sizes = fixtureSizes
+        sized.sizes[.testLabels] = 207
+        XCTAssertThrowsError(try locator(mirror: server.url("/mirror/")).locate(sized)) { error in
+            guard case .datasetUnavailable(_, _, _, _, let reason) = error as? DatasetError else { return XCTFail("\(error)") }
+            XCTAssertTrue(reason.contains("decompresses to more than 207 bytes"), reason)
+        }
+        XCTAssertEqual(cachedNames(), [])
+    }
+
+    func testEndlessDownloadIsCutAtTheKnownSize() throws {
+        let tally = HostileReplies.Tally()
+        let server = try LocalHTTPServer(handlers: ["/mirror/train-labels-idx1-ubyte.gz": HostileReplies.endless(tally: tally)])
+        addTeardownBlock { server.stop() }
+        try TestSupport.populate(cache, files: [.trainImages, .testImages, .testLabels], copyFixtures: true)
+        var sized = spec
+        sized.sizes = fixtureSizes
+        let start = Date()
+        XCTAssertThrowsError(try locator(mirror: server.url("/mirror/")).locate(sized)) { error in
+            guard case .datasetUnavailable(_, _, _, _, let reason) = error as? DatasetError else { return XCTFail("\(error)") }
+            XCTAssertTrue(reason.hasSuffix("train-labels-idx1-ubyte.gz: the server sent more than 66554 bytes"), reason)
+        }
+        XCTAssertLessThan(Date().timeIntervalSince(start), 5)
+        XCTAssertLessThan(tally.sent, 66_554 + 40_000_000)
+    }
+
+    func testCatalogKnowsTheDecodedSizes() {
+        for dataset in DatasetCatalog.allCases {
+            XCTAssertEqual(dataset.spec.sizes, [.trainImages: 47_040_016, .trainLabels: 60_008,
+                                                .testImages: 7_840_016, .testLabels: 10_008])
+            let downloader = DatasetDownloader(mirror: dataset.mirror, checksums: dataset.checksums, sizes: dataset.sizes, idleTimeout: 30)
+            XCTAssertEqual(downloader.limits(for: .trainImages).payload, 47_040_016)
+            XCTAssertEqual(downloader.limits(for: .trainImages).transfer, 47_040_016 + 470_400 + 65_536)
+        }
+    }
+
     func testMirrorMustBeHTTP() {
         XCTAssertThrowsDatasetError(try locator(mirror: "ftp://example.org/mnist").locate(spec),
                                     .invalidMirror("ftp://example.org/mnist/"))

@@ -6,15 +6,19 @@ import Glibc
 /// A tiny HTTP/1.1 server on 127.0.0.1 (ephemeral port) for download tests, built on POSIX sockets.
 ///
 /// It answers `GET /path` with the bytes registered for that path (200) or 404; paths in
-/// `stalled` are accepted and then never answered, to exercise timeouts. Everything it does is
+/// `stalled` are accepted and then never answered, to exercise timeouts; paths in `handlers` are
+/// answered by their handler on a thread of its own (see `HostileReplies`). Everything it does is
 /// bounded: sockets have receive timeouts and `stop()` ends the accept loop within 100 ms.
 final class LocalHTTPServer: @unchecked Sendable {
     enum ServerError: Error { case socket(String) }
+    /// Writes a whole answer, headers included, to a connection; returns when done.
+    typealias Handler = @Sendable (ServerConnection) -> Void
 
     let port: UInt16
     private let listener: Int32
     private let routes: [String: [UInt8]]
     private let stalled: Set<String>
+    private let handlers: [String: Handler]
     private let lock = NSLock()
     private var stopping = false
     private var served: [String] = []
@@ -26,9 +30,10 @@ final class LocalHTTPServer: @unchecked Sendable {
     /// Paths requested so far, in order.
     var requests: [String] { lock.withLock { served } }
 
-    init(routes: [String: [UInt8]], stalled: Set<String> = []) throws {
+    init(routes: [String: [UInt8]] = [:], stalled: Set<String> = [], handlers: [String: Handler] = [:]) throws {
         self.routes = routes
         self.stalled = stalled
+        self.handlers = handlers
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw ServerError.socket("socket: \(errno)") }
         var address = sockaddr_in()
@@ -62,7 +67,7 @@ final class LocalHTTPServer: @unchecked Sendable {
 
     deinit { stop() }
 
-    private var isStopping: Bool { lock.withLock { stopping } }
+    var isStopping: Bool { lock.withLock { stopping } }
 
     private func serve() {
         var held: [Int32] = []
@@ -71,7 +76,11 @@ final class LocalHTTPServer: @unchecked Sendable {
             guard poll(&poller, 1, 100) > 0 else { continue }
             let client = accept(listener, nil, nil)
             guard client >= 0 else { continue }
-            if let kept = handle(client) { held.append(kept) } else { close(client) }
+            switch handle(client) {
+            case nil: close(client)
+            case -1: break   // a handler thread owns it
+            case let kept?: held.append(kept)
+            }
         }
         held.forEach { close($0) }
         finished.signal()
@@ -92,6 +101,11 @@ final class LocalHTTPServer: @unchecked Sendable {
         let path = line.count >= 2 ? String(line[1]) : ""
         lock.withLock { served.append(path) }
         if stalled.contains(path) { return client }
+        if let handler = handlers[path] {
+            let connection = ServerConnection(socket: client, server: self)
+            Thread { handler(connection); close(client) }.start()
+            return -1
+        }
         let body = routes[path]
         let status = body == nil ? "404 Not Found" : "200 OK"
         let content = body ?? Array("not here\n".utf8)

@@ -42,8 +42,14 @@ public enum DatasetCatalog: String, CaseIterable, Sendable {
         }
     }
 
+    /// Size in bytes of each file's decompressed IDX payload (the same for MNIST and Fashion-MNIST:
+    /// 60,000 and 10,000 items of 28×28 images, after a 16-byte header, and of labels, after 8 bytes).
+    public var sizes: [DatasetFileName: Int] {
+        [.trainImages: 47_040_016, .trainLabels: 60_008, .testImages: 7_840_016, .testLabels: 10_008]
+    }
+
     /// Everything the locator needs for this dataset.
-    public var spec: DatasetSpec { DatasetSpec(name: rawValue, mirror: mirror, checksums: checksums) }
+    public var spec: DatasetSpec { DatasetSpec(name: rawValue, mirror: mirror, checksums: checksums, sizes: sizes) }
 }
 
 extension DatasetCatalog {

@@ -9,10 +9,14 @@ public struct DatasetSpec: Sendable, Equatable {
     public var mirror: String
     /// SHA-256 (lowercase hex) of each file's decompressed IDX payload.
     public var checksums: [DatasetFileName: String]
+    /// Size in bytes of each file's decompressed IDX payload, where known: a download is refused
+    /// as soon as it passes it. Files without a size are bounded by `DatasetDownloader.maxFileBytes`.
+    public var sizes: [DatasetFileName: Int]
 
-    public init(name: String, mirror: String, checksums: [DatasetFileName: String]) {
+    public init(name: String, mirror: String, checksums: [DatasetFileName: String], sizes: [DatasetFileName: Int] = [:]) {
         self.name = name
         self.mirror = mirror
         self.checksums = checksums
+        self.sizes = sizes
     }
 }

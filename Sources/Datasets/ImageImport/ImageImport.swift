@@ -14,7 +14,7 @@ public enum ImageImport {
     public static let maximumPixels = 100_000_000
     /// Image files or downloads larger than this are refused.
     public static let maximumFileBytes = 20_000_000
-    /// Longest wait for an image download, in seconds.
+    /// Longest time an image download may take in all (connecting, redirects, every byte), in seconds.
     public static let downloadTimeout: TimeInterval = 20
 
     /// Bytes of a PNG/JPEG/BMP/GIF file (decoded with stb_image to 1 channel).
@@ -27,7 +27,7 @@ public enum ImageImport {
                 if let claimed = PNGHeader.dimensions(bytes), claimed.width * claimed.height > maximumPixels {
                     throw DatasetError.imageTooLarge(width: claimed.width, height: claimed.height)
                 }
-                throw DatasetError.imageUndecodable(reason: failureReason())
+                throw DatasetError.imageUndecodable(reason: TextSniffing.kind(of: bytes).map { "it is \($0), not an image" } ?? failureReason())
             }
             guard width > 0, height > 0 else { throw DatasetError.imageUndecodable(reason: "it has no pixels") }
             guard Int(width) * Int(height) <= maximumPixels else {
@@ -43,16 +43,19 @@ public enum ImageImport {
     }
 
     /// Reads a file path (absolute, `~/…`, `file://…`, or relative to `base`) or fetches an
-    /// http(s) URL (timeout 20 s, size limit 20 MB, a non-2xx answer is an error).
+    /// http(s) URL (20 s in all, at most 20 MB after undoing any compression, a non-2xx answer is an error).
     public static func readBytes(_ reference: String, relativeTo base: URL) throws -> [UInt8] {
+        try readBytes(reference, relativeTo: base, deadline: downloadTimeout)
+    }
+
+    /// As `readBytes(_:relativeTo:)`, with the download's total `deadline` in seconds (tests shorten it).
+    static func readBytes(_ reference: String, relativeTo base: URL, deadline: TimeInterval) throws -> [UInt8] {
         let lowered = reference.lowercased()
         if lowered.hasPrefix("http://") || lowered.hasPrefix("https://") {
             guard let url = URL(string: reference), url.host != nil else {
                 throw DatasetError.downloadFailed(url: reference, reason: "it is not a valid URL")
             }
-            let fetcher = HTTPFetcher(idleTimeout: downloadTimeout, totalTimeout: downloadTimeout, maxBytes: maximumFileBytes,
-                                      tooLarge: { DatasetError.imageFileTooLarge(source: $0.absoluteString, limit: maximumFileBytes) })
-            return try fetcher.fetch(url)
+            return try HTTPFetcher(deadline: deadline, maxBytes: maximumFileBytes).fetch(url)
         }
         guard let url = localURL(for: reference, relativeTo: base) else {
             throw DatasetError.fileUnreadable(path: reference, reason: "it is not a file path")

@@ -9,9 +9,22 @@ import Foundation
 struct DatasetDownloader {
     var mirror: String
     var checksums: [DatasetFileName: String]
+    /// Known decompressed sizes; a file's download is bounded by its size (see `limits(for:)`).
+    var sizes: [DatasetFileName: Int] = [:]
     var idleTimeout: TimeInterval
-    /// A dataset file larger than this is refused (the largest real one, fashion-mnist's training images, is 26 MB).
+    /// Longest time one file's download may take in all, in seconds.
+    var totalTimeout: TimeInterval = 3600
+    /// A dataset file of unknown size larger than this is refused (the largest real one,
+    /// the training images, is 47 MB decompressed).
     var maxFileBytes = 200_000_000
+
+    /// The bounds for `file`: its decompressed payload may not pass its known size, and the bytes
+    /// sent for it (gzip, which can only grow incompressible data by a few bytes per 16 KiB) not
+    /// that size plus 1% and 64 KiB.
+    func limits(for file: DatasetFileName) -> (payload: Int, transfer: Int) {
+        guard let size = sizes[file] else { return (maxFileBytes, maxFileBytes) }
+        return (size, size + size / 100 + 65_536)
+    }
 
     func download(into directory: URL, progress: ((DownloadProgress) -> Void)?) throws {
         let missing = DatasetFileName.missing(in: directory)
@@ -47,14 +60,17 @@ struct DatasetDownloader {
               url.host != nil else {
             throw DatasetError.invalidMirror(mirror)
         }
-        let fetcher = HTTPFetcher(idleTimeout: idleTimeout, totalTimeout: 3600, maxBytes: maxFileBytes)
+        let bounds = limits(for: file)
+        let fetcher = HTTPFetcher(deadline: totalTimeout, idleTimeout: idleTimeout,
+                                  maxBytes: bounds.transfer, maxTransferBytes: bounds.transfer)
         progress?(DownloadProgress(file: file.gzipName, receivedBytes: 0, totalBytes: nil))
         let bytes = try fetcher.fetch(url) { received, total in
             progress?(DownloadProgress(file: file.gzipName, receivedBytes: received, totalBytes: total))
         }
         let payload: [UInt8]
         do {
-            payload = bytes.starts(with: [0x1f, 0x8b]) ? try Gzip.decompress(bytes, source: address) : bytes
+            payload = bytes.starts(with: [0x1f, 0x8b]) ? try Gzip.decompress(bytes, limit: bounds.payload, source: address) : bytes
+            guard payload.count <= bounds.payload else { throw DatasetError.gzipTooLarge(source: address, limit: bounds.payload) }
         } catch let error as DatasetError {
             throw DatasetError.downloadFailed(url: address, reason: "the file is damaged: \(error.description)")
         }

@@ -51,7 +51,7 @@ public struct DatasetLocator {
             throw unavailable("downloads are turned off by FOLIO_OFFLINE")
         }
         let downloader = DatasetDownloader(mirror: mirror(for: spec), checksums: spec.checksums,
-                                           idleTimeout: idleTimeout)
+                                           sizes: spec.sizes, idleTimeout: idleTimeout)
         do {
             try downloader.download(into: cache, progress: progress)
         } catch DatasetError.downloadFailed(let url, let reason) {

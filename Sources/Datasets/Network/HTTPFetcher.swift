@@ -1,123 +1,88 @@
+import AsyncHTTPClient
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
+import NIOCore
+import NIOPosix
 
-/// A blocking HTTP(S) GET with timeouts and a size limit; progress is reported on the
-/// calling thread a few times a second.
+/// A blocking HTTP(S) GET whose every bound holds whatever the server does: one total deadline
+/// (connecting, redirects and every byte of the body), an optional idle timeout, and byte limits
+/// counted on the wire and after undoing any Content-Encoding.
+///
+/// It uses AsyncHTTPClient with its own decompression off; `BoundedBody` decodes gzip/deflate
+/// with Folio's zlib wrapper and stops the transfer the moment a limit is passed. Each fetch has its
+/// own client and event loop thread, both shut down before `fetch` returns.
 struct HTTPFetcher {
-    /// Longest wait for a connection or between two pieces of data, in seconds.
-    var idleTimeout: TimeInterval
-    /// Longest time the whole transfer may take, in seconds.
-    var totalTimeout: TimeInterval
-    /// Largest body accepted, in bytes.
+    /// Redirects followed before giving up (loops are refused at once).
+    static let maxRedirects = 5
+
+    /// Longest time the whole fetch may take, in seconds.
+    var deadline: TimeInterval
+    /// Longest wait for the next piece of data, in seconds; nil leaves only the deadline.
+    var idleTimeout: TimeInterval?
+    /// Largest body accepted, in bytes, after decoding.
     var maxBytes: Int
-    /// Builds the error for a body over `maxBytes`.
-    var tooLarge: (URL) -> DatasetError = { url in
-        DatasetError.downloadFailed(url: url.absoluteString, reason: "the file is larger than expected")
-    }
+    /// Largest number of bytes accepted from the wire; nil means `maxBytes`.
+    var maxTransferBytes: Int?
 
-    /// The body of a 2xx response to a GET of `url`.
+    /// The body of a 2xx response to a GET of `url`; `progress` gets the bytes received so far and
+    /// the announced total, on the calling thread. Failures are `DatasetError.downloadFailed`.
     func fetch(_ url: URL, progress: ((_ received: Int, _ total: Int?) -> Void)? = nil) throws -> [UInt8] {
-        let configuration = URLSessionConfiguration.ephemeral
-        configuration.timeoutIntervalForRequest = idleTimeout
-        configuration.timeoutIntervalForResource = totalTimeout
-        configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
-        let transfer = HTTPTransfer(maxBytes: maxBytes)
-        let session = URLSession(configuration: configuration, delegate: transfer, delegateQueue: nil)
-        defer { session.invalidateAndCancel() }
-        var request = URLRequest(url: url)
-        request.timeoutInterval = idleTimeout
-        let task = session.dataTask(with: request)
-        task.resume()
-
-        let deadline = Date().addingTimeInterval(totalTimeout + 5)
-        var reported = -1
-        while transfer.done.wait(timeout: .now() + 0.2) == .timedOut {
-            let snapshot = transfer.snapshot()
-            if let progress, snapshot.received != reported {
-                reported = snapshot.received
-                progress(snapshot.received, snapshot.expected)
+        let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+        let client = HTTPClient(eventLoopGroup: group, configuration: configuration)
+        defer {
+            try? client.syncShutdown()
+            try? group.syncShutdownGracefully()
+        }
+        let meter = TransferMeter()
+        let limits = (decoded: maxBytes, transfer: maxTransferBytes ?? maxBytes)
+        let seconds = deadline
+        var reported: TransferMeter.Reading?
+        do {
+            let body = try BlockingRunner(deadline: deadline).run(poll: {
+                let reading = meter.reading
+                if let progress, reading != reported {
+                    reported = reading
+                    progress(reading.received, reading.total)
+                }
+            }) {
+                try await Self.get(url, with: client, deadline: seconds, limits: limits, meter: meter)
             }
-            if Date() > deadline {
-                task.cancel()
-                throw DatasetError.downloadFailed(url: url.absoluteString, reason: "no answer within \(Int(totalTimeout)) s")
-            }
-        }
-        let result = transfer.snapshot()
-        if result.exceededLimit { throw tooLarge(url) }
-        if let error = result.error {
-            throw DatasetError.downloadFailed(url: url.absoluteString, reason: HTTPFetcher.describe(error, idleTimeout: idleTimeout))
-        }
-        guard let status = result.status, (200..<300).contains(status) else {
-            let reason = result.status.map { "the server answered HTTP \($0)" } ?? "the server sent no HTTP response"
-            throw DatasetError.downloadFailed(url: url.absoluteString, reason: reason)
-        }
-        progress?(result.body.count, result.body.count)
-        return [UInt8](result.body)
-    }
-
-    /// A short phrase for a transfer error.
-    static func describe(_ error: Error, idleTimeout: TimeInterval) -> String {
-        guard let urlError = error as? URLError else { return String(describing: error) }
-        switch urlError.code {
-        case .cannotConnectToHost: return "the server refused the connection"
-        case .timedOut: return "no answer within \(Int(idleTimeout)) s"
-        case .cannotFindHost, .dnsLookupFailed: return "the host name could not be resolved"
-        case .notConnectedToInternet: return "no network connection"
-        case .networkConnectionLost: return "the connection was lost"
-        case .unsupportedURL: return "the URL is not supported"
-        case .secureConnectionFailed, .serverCertificateUntrusted, .serverCertificateHasBadDate:
-            return "the secure connection failed"
-        default: return "network error \(urlError.code.rawValue): \(urlError.localizedDescription)"
+            progress?(body.count, body.count)
+            return body
+        } catch {
+            let failure = FetchFailure.from(error, idleTimeout: idleTimeout ?? deadline, deadline: deadline)
+            throw DatasetError.downloadFailed(url: url.absoluteString, reason: failure.reason)
         }
     }
-}
 
-/// The delegate collecting one transfer's response; all state is guarded by `lock`.
-private final class HTTPTransfer: NSObject, URLSessionDataDelegate, @unchecked Sendable {
-    struct Snapshot {
-        var status: Int?
-        var expected: Int?
-        var received: Int
-        var body: Data
-        var error: Error?
-        var exceededLimit: Bool
+    /// The client's settings: no decompression, timeouts within the deadline, redirects bounded.
+    private var configuration: HTTPClient.Configuration {
+        let connect = TimeAmount.milliseconds(Int64(min(deadline, 10) * 1000))
+        let read = idleTimeout.map { TimeAmount.milliseconds(Int64($0 * 1000)) }
+        var configuration = HTTPClient.Configuration(
+            redirectConfiguration: .follow(max: Self.maxRedirects, allowCycles: false),
+            timeout: .init(connect: connect, read: read),
+            decompression: .disabled)
+        // A refused connection is an answer: report it instead of retrying until the deadline.
+        configuration.connectionPool.retryConnectionEstablishment = false
+        return configuration
     }
 
-    let done = DispatchSemaphore(value: 0)
-    private let lock = NSLock()
-    private let maxBytes: Int
-    private var state = Snapshot(status: nil, expected: nil, received: 0, body: Data(), error: nil, exceededLimit: false)
-
-    init(maxBytes: Int) { self.maxBytes = maxBytes }
-
-    func snapshot() -> Snapshot { lock.withLock { state } }
-
-    func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive response: URLResponse,
-                    completionHandler: @escaping (URLSession.ResponseDisposition) -> Void) {
-        let length = response.expectedContentLength
-        let tooBig: Bool = lock.withLock {
-            state.status = (response as? HTTPURLResponse)?.statusCode
-            state.expected = length >= 0 ? Int(length) : nil
-            state.exceededLimit = length > Int64(maxBytes)
-            return state.exceededLimit
+    /// Performs the GET and reads the body within `limits`.
+    private static func get(_ url: URL, with client: HTTPClient, deadline: TimeInterval,
+                            limits: (decoded: Int, transfer: Int), meter: TransferMeter) async throws -> [UInt8] {
+        let request = HTTPClientRequest(url: url.absoluteString)
+        let response = try await client.execute(request, deadline: .now() + .milliseconds(Int64(deadline * 1000)))
+        guard (200..<300).contains(Int(response.status.code)) else { throw FetchFailure.status(Int(response.status.code)) }
+        var body = try BoundedBody(contentEncoding: response.headers.first(name: "content-encoding"),
+                                   maxDecodedBytes: limits.decoded, maxTransferBytes: limits.transfer)
+        let announced = response.headers.first(name: "content-length").flatMap { Int($0) }
+        try body.expect(announcedLength: announced)
+        meter.update(received: 0, total: announced)
+        for try await buffer in response.body {
+            try buffer.withUnsafeReadableBytes { try body.append($0) }
+            meter.update(received: body.transferred, total: announced)
         }
-        completionHandler(tooBig ? .cancel : .allow)
-    }
-
-    func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
-        let tooBig: Bool = lock.withLock {
-            state.body.append(data)
-            state.received = state.body.count
-            if state.body.count > maxBytes { state.exceededLimit = true }
-            return state.exceededLimit
-        }
-        if tooBig { dataTask.cancel() }
-    }
-
-    func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: Error?) {
-        lock.withLock { state.error = error }
-        done.signal()
+        try body.finish()
+        return body.bytes
     }
 }

@@ -165,6 +165,7 @@ final class SplitWorker {
     /// Ends the worker thread; gives up waiting after `stopTimeout` (a worker stuck in a library
     /// keeps its own reference and is left behind).
     func stop() {
+        ready.store(false, ordering: .sequentiallyConsistent)   // later calls run on the caller
         stopping.store(true, ordering: .sequentiallyConsistent)
         _ = post(Self.noJob, chunks: 0)
         _ = exited.wait(timeout: .now() + Self.stopTimeout)

@@ -27,7 +27,7 @@ let package = Package(
         .target(name: "Files"),
         .target(name: "NeuralNet", dependencies: ["CBLAS", "Files"]),
         .target(name: "Datasets", dependencies: [
-            "CZlib", "CSTB",
+            "CZlib", "CSTB", "NeuralNet",
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
             .product(name: "NIOCore", package: "swift-nio"),

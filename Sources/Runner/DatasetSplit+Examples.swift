@@ -13,6 +13,8 @@ extension DatasetSplit {
             factor = 1 / scale
         }
         let sampleShape = try preprocessing.sampleShape(for: images.itemShape)
+        try MemoryBudget.require("labels as 32-bit integers", bytes: labels.bytes.count.multipliedReportingOverflow(by: 4).overflow
+                                 ? nil : labels.bytes.count * 4)
         let labelValues = labels.bytes.map { Int32($0) }
         let targets: Examples.Targets
         if let classes = preprocessing.oneHot {

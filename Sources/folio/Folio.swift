@@ -26,6 +26,7 @@ struct Folio: ParsableCommand {
     /// ArgumentParser's `main`, except that a wrong command line exits with 2 (the table above), not 64,
     /// and its messages (which may quote option values) are printed through `Terminal`.
     static func main() {
+        QuickExit.install()
         do {
             var command = try parseAsRoot()
             try command.run()

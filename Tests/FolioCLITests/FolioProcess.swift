@@ -31,12 +31,19 @@ struct FolioProcess {
         return folder
     }
 
-    /// Runs folio in `folder`; with `signal`, sends it that signal `signalAfter` seconds after the start.
+    /// Runs folio in `folder`; with `signal`, sends it that signal `signalAfter` seconds after the start;
+    /// with `addressSpaceKB`, under `ulimit -v` of that many KiB (through /bin/sh).
     static func run(_ arguments: [String], in folder: URL, environment extra: [String: String] = [:],
-                    timeout: TimeInterval = 120, signal: Int32? = nil, signalAfter: TimeInterval = 1) throws -> Outcome {
+                    timeout: TimeInterval = 120, signal: Int32? = nil, signalAfter: TimeInterval = 1,
+                    addressSpaceKB: Int? = nil) throws -> Outcome {
         let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
+        if let addressSpaceKB {
+            process.executableURL = URL(fileURLWithPath: "/bin/sh")
+            process.arguments = ["-c", "ulimit -v \(addressSpaceKB) || exit 125; exec \"$0\" \"$@\"", binary.path] + arguments
+        } else {
+            process.executableURL = binary
+            process.arguments = arguments
+        }
         process.currentDirectoryURL = folder
         var environment = ProcessInfo.processInfo.environment
         environment["FOLIO_DATA"] = folder.appendingPathComponent("data").path

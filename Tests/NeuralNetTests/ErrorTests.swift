@@ -24,7 +24,7 @@ final class ErrorTests: XCTestCase {
 
     func testHugeModelIsRefusedBeforeAllocating() {
         XCTAssertThrowsError(try Sequential(inputShape: [784], layers: [.dense(units: 100_000_000, activation: .relu)], seed: 1)) { error in
-            guard case .modelTooLarge(_, let needed, _)? = error as? NeuralNetError else {
+            guard case .modelTooLarge(_, let needed, _, _)? = error as? NeuralNetError else {
                 return XCTFail("expected modelTooLarge, got \(error)")
             }
             XCTAssertEqual(needed, (784 * 100_000_000 + 100_000_000) * 16)

@@ -1,4 +1,6 @@
 import CZlib
+import Foundation
+import NeuralNet
 
 /// Decompression of gzip (and zlib) data with the system zlib.
 ///
@@ -21,7 +23,9 @@ public enum Gzip {
         }
         defer { inflateEnd(&stream) }
 
-        var output = [UInt8](repeating: 0, count: initialCapacity(for: data, limit: limit))
+        let capacity = initialCapacity(for: data, limit: limit)
+        try MemoryBudget.require("decompressed \(Gzip.shortName(source))", bytes: capacity)
+        var output = [UInt8](repeating: 0, count: capacity)
         var produced = 0
         try data.withUnsafeBufferPointer { input in
             guard let base = input.baseAddress else { return }
@@ -56,6 +60,8 @@ public enum Gzip {
             if produced == output.count {
                 guard output.count < limit else { throw DatasetError.gzipTooLarge(source: source, limit: limit) }
                 let grown = min(limit, max(output.count * 2, 1 << 16))
+                // Growing copies into a new buffer of the grown size while the old one is alive.
+                try MemoryBudget.require("decompressed \(Gzip.shortName(source))", bytes: grown)
                 output.append(contentsOf: repeatElement(0, count: grown - output.count))
             }
             let space = min(output.count - produced, Int(UInt32.max))
@@ -96,5 +102,10 @@ public enum Gzip {
         }
         // Deflate expands at most ~1032×, so a larger "size" comes from a damaged trailer.
         return max(1, min(limit, guess, data.count * 1032, 1 << 26))
+    }
+
+    /// The file name in `source` (a path), or `source` itself ("The compressed data"), for messages.
+    static func shortName(_ source: String) -> String {
+        source.contains("/") ? URL(fileURLWithPath: source).lastPathComponent : source.lowercased()
     }
 }

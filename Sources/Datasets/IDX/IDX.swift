@@ -1,4 +1,5 @@
 import Foundation
+import NeuralNet
 
 /// Reads the IDX file format: a 4-byte magic number (0, 0, element type, number of dimensions),
 /// one big-endian 32-bit size per dimension, then the elements in row-major order.
@@ -16,6 +17,7 @@ public enum IDX {
         let header = try Header(data, name: name)
         if data.count < header.fileSize { throw DatasetError.idxTruncated(file: name, expected: header.fileSize, found: data.count) }
         if data.count > header.fileSize { throw DatasetError.idxTrailingBytes(file: name, expected: header.fileSize, found: data.count) }
+        try MemoryBudget.require("data of \(name)", bytes: header.fileSize - header.length)
         return IDXArray(unchecked: header.dimensions, bytes: Array(data[header.length...]))
     }
 

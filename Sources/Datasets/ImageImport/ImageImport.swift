@@ -1,5 +1,6 @@
 import CSTB
 import Foundation
+import NeuralNet
 
 /// Turns a photo or scan of a handwritten digit (or, `.garment`, of a piece of clothing) into model
 /// input shaped like MNIST (or Fashion-MNIST).
@@ -33,6 +34,8 @@ public enum ImageImport {
             guard Int(width) * Int(height) <= maximumPixels else {
                 throw DatasetError.imageTooLarge(width: Int(width), height: Int(height))
             }
+            // stb_image decodes all channels, then converts to one: both buffers live at once.
+            try MemoryBudget.require("decoded image", bytes: Int(width) * Int(height) * (Int(max(channels, 1)) + 2))
             guard let data = stbi_load_from_memory(buffer.baseAddress, Int32(buffer.count), &width, &height, &channels, 1) else {
                 throw DatasetError.imageUndecodable(reason: failureReason())
             }

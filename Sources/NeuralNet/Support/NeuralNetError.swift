@@ -10,9 +10,12 @@ public enum NeuralNetError: Error, CustomStringConvertible, Equatable {
     case denseNeedsFlatInput(layer: Int, inputShape: [Int])
     /// A layer (1-based) whose options do not fit its input; `problem` says what and how to fix it.
     case invalidLayer(layer: Int, problem: String)
-    /// Allocating `what` would need `neededBytes` (nil: more than fits in an Int) but only
-    /// `availableBytes` are available.
-    case modelTooLarge(what: String, neededBytes: Int?, availableBytes: Int)
+    /// Allocating `what` would need `neededBytes` (nil: more than fits in an Int) but `limit` leaves
+    /// only `availableBytes`.
+    case modelTooLarge(what: String, neededBytes: Int?, availableBytes: Int, limit: MemoryLimit = .available)
+    /// Loading, decoding or decompressing data (`what`) would need `neededBytes` (nil: more than fits
+    /// in an Int) but `limit` leaves only `availableBytes`.
+    case dataTooLarge(what: String, neededBytes: Int?, availableBytes: Int, limit: MemoryLimit)
     /// The data's sample shape differs from the model's input shape.
     case shapeMismatch(data: [Int], model: [Int])
     /// The loss needs one-hot targets but the data has plain labels.
@@ -60,9 +63,10 @@ public enum NeuralNetError: Error, CustomStringConvertible, Equatable {
             return "Layer \(layer) is dense but its input has shape \(shape): dense layers take flat inputs, so add `flatten` before it (or `flatten: true` in preprocess and build with input=\(shape.reduce(1, *)))."
         case .invalidLayer(let layer, let problem):
             return "Layer \(layer) \(problem)."
-        case .modelTooLarge(let what, let needed, let available):
-            let need = needed.map(ByteCount.describe) ?? "more bytes than can be counted"
-            return "The \(what) needs \(need) but only \(ByteCount.describe(available)) of memory is available: use fewer units or layers, or a smaller batch_size."
+        case .modelTooLarge(let what, let needed, let available, let limit):
+            return "The \(what) \(Self.shortfall(needed, available, limit)): use fewer units or layers, or a smaller batch_size."
+        case .dataTooLarge(let what, let needed, let available, let limit):
+            return "The \(what) \(Self.shortfall(needed, available, limit)): raise the limit, free memory, or use a smaller data set."
         case .shapeMismatch(let data, let model):
             let text = "The data's samples have shape \(data) but the model expects \(model): "
             if data.count > 1, model.count == 1, data.reduce(1, *) == model[0] {
@@ -112,6 +116,14 @@ public enum NeuralNetError: Error, CustomStringConvertible, Equatable {
 }
 
 /// Human-readable byte counts for error messages.
+extension NeuralNetError {
+    /// "needs 1.2 GB but the address-space limit (ulimit -v) leaves 412.0 MB".
+    static func shortfall(_ needed: Int?, _ available: Int, _ limit: MemoryLimit) -> String {
+        let need = needed.map(ByteCount.describe) ?? "more bytes than can be counted"
+        return "needs \(need) but \(limit.phrase) leaves \(ByteCount.describe(available))"
+    }
+}
+
 enum ByteCount {
     static func describe(_ bytes: Int) -> String {
         let units = ["bytes", "KB", "MB", "GB", "TB", "PB", "EB"]

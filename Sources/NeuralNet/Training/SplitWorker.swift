@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import CBLAS
 import Dispatch
 import Foundation
 import Synchronization
@@ -15,7 +19,12 @@ import Synchronization
 /// Hand-offs take about a microsecond: between jobs the worker polls an atomic counter (yielding
 /// its core between polls after the first few) for a few milliseconds before it sleeps on a
 /// semaphore, whose wake-up alone costs tens of microseconds — more than a small model's whole
-/// product.
+/// product. The caller likewise polls for the worker's last chunk only a few milliseconds before it
+/// sleeps on a semaphore the worker signals, so a stalled worker never leaves a core spinning.
+///
+/// No job waits on a worker that cannot run it: the worker takes chunks only once it has started
+/// and made its first OpenBLAS product (which maps its buffer — OpenBLAS retries a failed mapping
+/// forever); until then, or when the thread could not be created, the caller runs every chunk.
 final class SplitWorker {
     /// Below this many elements an element-wise split costs more than it saves.
     static let minimumCount = 65_536
@@ -23,6 +32,10 @@ final class SplitWorker {
     static let maximumChunks = 1023
     /// Polls of the job counter before the idle worker goes to sleep (a few milliseconds).
     static let spinLimit = 20_000
+    /// How long `init` waits for the worker to be ready before the caller goes on alone.
+    static let startTimeout = DispatchTimeInterval.milliseconds(500)
+    /// How long `stop` waits for the worker to end before leaving it (one stuck in a library).
+    static let stopTimeout = DispatchTimeInterval.seconds(2)
 
     /// Jobs posted so far.
     private let posted = Atomic<Int>(0)
@@ -35,6 +48,12 @@ final class SplitWorker {
     private let sleeping = Atomic<Bool>(false)
     private let wake = DispatchSemaphore(value: 0)
     private let exited = DispatchSemaphore(value: 0)
+    /// True once the worker thread runs and has made its first product; it takes no chunk before.
+    private let ready = Atomic<Bool>(false)
+    private let readied = DispatchSemaphore(value: 0)
+    /// True while the caller sleeps (or is about to) on `finished`, waiting for the worker's last chunk.
+    private let callerWaiting = Atomic<Bool>(false)
+    private let finished = DispatchSemaphore(value: 0)
     /// The current job's chunk body; read by the worker only while it holds one of its chunks.
     /// Not optional: a closure stored in an `Optional` is wrapped in one more heap-allocated thunk.
     private var body: (Int) -> Void = SplitWorker.noJob
@@ -44,22 +63,56 @@ final class SplitWorker {
     var isSharing = true
 
     /// Starts the worker thread, with OpenBLAS kept on one thread (each half's products run on
-    /// their own core).
+    /// their own core), and waits briefly for it to be ready. When the thread cannot be created
+    /// (or is not ready in time) the caller runs every chunk itself.
     init() {
         BLASThreads.useOne()
-        let thread = Thread { [self] in work() }
-        thread.name = "folio-split-worker"
-        thread.start()
+        MallocArenas.limit()
+        guard start() else {
+            isSharing = false
+            return
+        }
+        if readied.wait(timeout: .now() + Self.startTimeout) == .timedOut { isSharing = false }
     }
 
-    /// A worker when this machine has a second core to give it, else nil; OpenBLAS on one thread
-    /// either way.
+    /// A worker when this machine has a second core to give it and memory for the thread (its stack,
+    /// malloc arena and OpenBLAS buffer), else nil; OpenBLAS on one thread either way.
     static func forThisMachine() -> SplitWorker? {
-        guard BLASThreads.cores > 1 else {
+        guard BLASThreads.cores > 1, MemoryBudget.affordsHelperThread() else {
             BLASThreads.useOne()
             return nil
         }
-        return SplitWorker()
+        let worker = SplitWorker()
+        guard worker.isReady else {
+            worker.stop()
+            return nil
+        }
+        return worker
+    }
+
+    /// True when the worker thread runs and takes chunks.
+    var isReady: Bool { ready.load(ordering: .acquiring) }
+
+    /// Creates the detached worker thread, which holds a reference to `self` until it ends; false
+    /// when the system refuses.
+    private func start() -> Bool {
+        var attributes = pthread_attr_t()
+        guard pthread_attr_init(&attributes) == 0 else { return false }
+        defer { pthread_attr_destroy(&attributes) }
+        pthread_attr_setdetachstate(&attributes, Int32(PTHREAD_CREATE_DETACHED))
+        let context = Unmanaged.passRetained(self).toOpaque()
+        var thread = pthread_t()
+        let status = pthread_create(&thread, &attributes, { context in
+            guard let context else { return nil }
+            let worker = Unmanaged<SplitWorker>.fromOpaque(context).takeRetainedValue()
+            worker.work()
+            return nil
+        }, context)
+        guard status == 0 else {
+            Unmanaged<SplitWorker>.fromOpaque(context).release()
+            return false
+        }
+        return true
     }
 
     /// Runs `body` over `0..<count` in two halves, shared with the worker; returns when both are done.
@@ -77,7 +130,7 @@ final class SplitWorker {
     /// Runs `body(c)` for every chunk c in `0..<count` (at most `maximumChunks`), shared with the
     /// worker; returns when all are done.
     func chunks(_ count: Int, _ body: (Int) -> Void) {
-        guard isSharing, count > 1, count <= Self.maximumChunks else {
+        guard isSharing, count > 1, count <= Self.maximumChunks, ready.load(ordering: .relaxed) else {
             for chunk in 0..<count { body(chunk) }
             return
         }
@@ -87,20 +140,35 @@ final class SplitWorker {
                 borrowed(chunk)
                 finishedChunks.add(1, ordering: .releasing)
             }
-            var polls = 0
-            while finishedChunks.load(ordering: .acquiring) != count {
-                polls += 1
-                if polls > 64 { sched_yield() }
-            }
+            awaitChunks(count)
             self.body = Self.noJob
         }
     }
 
-    /// Ends the worker thread.
+    /// Returns once all `count` chunks of the current job are finished: polls a few milliseconds
+    /// (yielding the core after the first polls), then sleeps until the worker's last chunk.
+    private func awaitChunks(_ count: Int) {
+        var polls = 0
+        while finishedChunks.load(ordering: .acquiring) != count {
+            polls += 1
+            if polls > 64 { sched_yield() }
+            guard polls >= Self.spinLimit else { continue }
+            callerWaiting.store(true, ordering: .sequentiallyConsistent)
+            if finishedChunks.load(ordering: .sequentiallyConsistent) != count {
+                finished.wait()
+            } else if !callerWaiting.exchange(false, ordering: .sequentiallyConsistent) {
+                finished.wait()   // the worker saw us waiting and signalled: take that signal
+            }
+        }
+    }
+
+    /// Ends the worker thread; gives up waiting after `stopTimeout` (a worker stuck in a library
+    /// keeps its own reference and is left behind).
     func stop() {
+        ready.store(false, ordering: .sequentiallyConsistent)   // later calls run on the caller
         stopping.store(true, ordering: .sequentiallyConsistent)
         _ = post(Self.noJob, chunks: 0)
-        exited.wait()
+        _ = exited.wait(timeout: .now() + Self.stopTimeout)
     }
 
     /// Publishes a job, wakes the worker if it sleeps; returns the job's number.
@@ -129,6 +197,10 @@ final class SplitWorker {
     }
 
     private func work() {
+        Self.warmUpBLAS()
+        MallocArenas.helperRan.store(true, ordering: .relaxed)
+        ready.store(true, ordering: .releasing)
+        readied.signal()
         var seen = 0
         while true {
             var spins = 0
@@ -148,12 +220,25 @@ final class SplitWorker {
             }
             seen = posted.load(ordering: .acquiring)
             if stopping.load(ordering: .sequentiallyConsistent) { break }
+            let count = (cursor.load(ordering: .sequentiallyConsistent) >> 10) & 1023
             while let chunk = claim(seen) {
                 runChunk(chunk)
-                finishedChunks.add(1, ordering: .releasing)
+                let done = finishedChunks.add(1, ordering: .sequentiallyConsistent).newValue
+                if done == count, callerWaiting.exchange(false, ordering: .sequentiallyConsistent) {
+                    finished.signal()
+                }
             }
         }
         exited.signal()
+    }
+
+    /// One small product on this thread, so OpenBLAS maps its per-thread buffer before the thread
+    /// takes any chunk (`forThisMachine` checked there is room for it).
+    private static func warmUpBLAS() {
+        let side: Int32 = 128
+        let a = [Float](repeating: 0, count: Int(side * side))
+        var c = [Float](repeating: 0, count: Int(side * side))
+        cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, side, side, side, 1, a, side, a, side, 0, &c, side)
     }
 
     /// Runs one chunk; the worker's copy of the borrowed body is released on return, before the

@@ -39,4 +39,10 @@ enum NotebookPath {
         guard access(ancestor.path, W_OK | X_OK) == 0 else { return "the folder \(ancestor.lastPathComponent) is not writable" }
         return nil
     }
+
+    /// Whether `url` is an existing folder.
+    static func isFolder(_ url: URL) -> Bool {
+        var isFolder: ObjCBool = false
+        return FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) && isFolder.boolValue
+    }
 }

@@ -30,19 +30,15 @@ struct Architecture: Equatable {
         case .flatten:
             return .object(["kind": .string("flatten")])
         case .dropout(let rate):
-            return .object(["kind": .string("dropout"), "rate": number(rate)])
+            return .object(["kind": .string("dropout"), "rate": JSONValue.float(rate)])
         case .batchNormalization:
             return .object(["kind": .string("batch_normalization")])
         case .activation(let activation, let negativeSlope):
             return .object(["kind": .string("activation"), "activation": .string(activation.rawValue),
-                            "negative_slope": number(negativeSlope)])
+                            "negative_slope": JSONValue.float(negativeSlope)])
         }
     }
 
-    /// A Float as the shortest decimal that reads back as the same Float (0.3, not 0.30000001192092896).
-    private static func number(_ value: Float) -> JSONValue {
-        .number(Double(value.description) ?? Double(value))
-    }
 }
 
 extension Architecture {

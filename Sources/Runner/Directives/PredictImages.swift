@@ -96,7 +96,7 @@ struct PredictImages {
     static func imageNames(in folder: URL) throws -> [String] {
         try FileManager.default.contentsOfDirectory(atPath: folder.path)
             .filter { !$0.hasPrefix(".") && extensions.contains(($0 as NSString).pathExtension.lowercased()) }
-            .filter { !NotebookPathKind.isFolder(folder.appendingPathComponent($0)) }
+            .filter { !NotebookPath.isFolder(folder.appendingPathComponent($0)) }
             .sorted { $0.compare($1, options: [.numeric]) == .orderedAscending }
     }
 
@@ -106,13 +106,5 @@ struct PredictImages {
         guard let dash = stem.lastIndex(of: "-") else { return nil }
         let text = String(stem[stem.index(after: dash)...])
         return !text.isEmpty && text.allSatisfy(\.isASCII) && Int(text) != nil ? text : nil
-    }
-}
-
-/// Whether a path is a folder (following links).
-enum NotebookPathKind {
-    static func isFolder(_ url: URL) -> Bool {
-        var isFolder: ObjCBool = false
-        return FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) && isFolder.boolValue
     }
 }

@@ -25,9 +25,11 @@ let package = Package(
         .systemLibrary(name: "CSTB", pkgConfig: "stb", providers: [.apt(["libstb-dev"])]),
 
         .target(name: "Files"),
-        .target(name: "NeuralNet", dependencies: ["CBLAS", "Files"]),
+        // What bounds a run: cancellation (and, below the engine and the datasets, the memory budget).
+        .target(name: "Limits"),
+        .target(name: "NeuralNet", dependencies: ["CBLAS", "Files", "Limits"]),
         .target(name: "Datasets", dependencies: [
-            "CZlib", "CSTB", "NeuralNet",
+            "CZlib", "CSTB", "NeuralNet", "Limits",
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
             .product(name: "NIOCore", package: "swift-nio"),
@@ -35,19 +37,20 @@ let package = Package(
         ]),
         .target(name: "Charts", dependencies: ["CZlib"]),
         .target(name: "Notebook", dependencies: ["CCMarkGFM", .product(name: "Yams", package: "Yams")]),
-        .target(name: "Runner", dependencies: ["Notebook", "NeuralNet", "Datasets", "Charts"]),
+        .target(name: "Runner", dependencies: ["Notebook", "NeuralNet", "Datasets", "Charts", "Limits"]),
         .target(name: "Report", dependencies: [
             "Notebook", "Runner", "CCMarkGFM", "Files",
             .product(name: "Mustache", package: "swift-mustache"),
         ]),
         .executableTarget(name: "folio", dependencies: [
-            "Notebook", "Runner", "Report", "Datasets", "NeuralNet", "Files",
+            "Notebook", "Runner", "Report", "Datasets", "NeuralNet", "Files", "Limits",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "folio-bench", dependencies: ["NeuralNet", "Datasets", "Runner"],
                           path: "Benchmarks/folio-bench"),
 
         .testTarget(name: "FilesTests", dependencies: ["Files"]),
+        .testTarget(name: "LimitsTests", dependencies: ["Limits"]),
         .testTarget(name: "NeuralNetTests", dependencies: ["NeuralNet"], exclude: ["Fixtures"]),
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets"]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts", "CSTB"]),

@@ -1,0 +1,29 @@
+import XCTest
+@testable import Limits
+
+final class CancellationTests: XCTestCase {
+    func testANewCancellationLetsTheRunGoOn() {
+        let cancellation = Cancellation()
+        XCTAssertFalse(cancellation.isCancelled)
+        XCTAssertNil(cancellation.reason)
+    }
+
+    func testTheFirstReasonIsKept() {
+        let cancellation = Cancellation()
+        cancellation.cancel(.terminate)
+        cancellation.cancel(.interrupt)
+        XCTAssertTrue(cancellation.isCancelled)
+        XCTAssertEqual(cancellation.reason, .terminate)
+    }
+
+    func testAnotherThreadSeesTheRequest() {
+        let cancellation = Cancellation()
+        let seen = expectation(description: "seen")
+        Thread.detachNewThread {
+            while !cancellation.isCancelled { usleep(100) }
+            seen.fulfill()
+        }
+        cancellation.cancel(.superseded)
+        wait(for: [seen], timeout: 5)
+    }
+}

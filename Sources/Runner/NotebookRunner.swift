@@ -1,4 +1,5 @@
 import Foundation
+import Limits
 import NeuralNet
 import Notebook
 
@@ -8,9 +9,13 @@ import Notebook
 /// and the record is still complete enough to render a full report.
 public struct NotebookRunner {
     public var environment: [String: String]
+    /// Asked to stop (Ctrl-C, SIGTERM, a newer preview run): the run ends at the next safe point.
+    public var cancellation: Cancellation?
 
-    public init(environment: [String: String] = ProcessInfo.processInfo.environment) {
+    public init(environment: [String: String] = ProcessInfo.processInfo.environment,
+                cancellation: Cancellation? = nil) {
         self.environment = environment
+        self.cancellation = cancellation
     }
 
     /// Runs every cell of `document`; `events` receives progress for the terminal.

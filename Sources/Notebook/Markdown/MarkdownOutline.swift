@@ -24,6 +24,8 @@ struct MarkdownOutline {
     }
 
     var blocks: [Block]
+    /// The lines of every code block, fenced or indented, at any depth (in lists and block quotes too).
+    var codeBlockLines: [ClosedRange<Int>] = []
 
     /// Parses `bytes` with the GFM extensions table, strikethrough, autolink and tasklist.
     /// nil only when cmark cannot allocate a parser.
@@ -49,7 +51,7 @@ struct MarkdownOutline {
             blocks.append(block(current))
             node = cmark_node_next(current)
         }
-        return MarkdownOutline(blocks: blocks)
+        return MarkdownOutline(blocks: blocks, codeBlockLines: codeBlockLines(in: document))
     }
 
     private static func block(_ node: OpaquePointer) -> Block {
@@ -71,6 +73,19 @@ struct MarkdownOutline {
             break
         }
         return result
+    }
+
+    private static func codeBlockLines(in document: OpaquePointer) -> [ClosedRange<Int>] {
+        guard let iterator = cmark_iter_new(document) else { return [] }
+        defer { cmark_iter_free(iterator) }
+        var ranges: [ClosedRange<Int>] = []
+        while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE, event != CMARK_EVENT_NONE {
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator),
+                  cmark_node_get_type(node) == CMARK_NODE_CODE_BLOCK else { continue }
+            let start = Int(cmark_node_get_start_line(node))
+            ranges.append(start...max(start, Int(cmark_node_get_end_line(node))))
+        }
+        return ranges
     }
 
     /// The text of a node's inlines (code spans included, line breaks as spaces), trimmed.

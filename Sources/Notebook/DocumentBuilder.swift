@@ -9,6 +9,7 @@ struct DocumentBuilder {
     /// `text` with the parameters substituted (the same lines; only prose and cell bodies change).
     private var substituted: SourceText
     private var columnMap = ColumnMap()
+    private var linesWithUnknownNames = Set<Int>()
     private(set) var diagnostics: DiagnosticCollector
     private var blocks: [Block] = []
     /// The first line not yet assigned to a block.
@@ -86,6 +87,7 @@ struct DocumentBuilder {
         }
         substituted = text.replacingLines(substitution.lines)
         columnMap = substitution.columnMap
+        linesWithUnknownNames = substitution.linesWithUnknownNames
         guard !proseLines.isEmpty else { return nil }
         let proseText = text.replacingLines(proseLines)
         let markdown = [UInt8](repeating: ASCII.newline, count: first) + proseText.bytes[proseText.offset(afterLine: first)...]
@@ -127,7 +129,10 @@ struct DocumentBuilder {
             : []
         let body = CellBody(name: name, fence: fenceLocation, lines: lines)
         var cellDiagnostics = DiagnosticCollector(path: text.path)
-        defer { diagnostics.append(cellDiagnostics.all.map { relocated($0) }) }
+        defer {
+            let shown = cellDiagnostics.all.filter { !linesWithUnknownNames.contains($0.location.line) }
+            diagnostics.append(shown.map { relocated($0) })
+        }
         let options = DisplayOptionsGrammar.read(body, diagnostics: &cellDiagnostics)
         let reportedBefore = cellDiagnostics.count
         guard let directive = DirectiveGrammar.parse(body, diagnostics: &cellDiagnostics) else {

@@ -2,7 +2,7 @@
 ///
 /// Each substitution replaces a byte range of a line (`{{ epochs }}`, or the `\` of `\{{`) by
 /// another (`2`, nothing); a column after it moves by the difference, and a column inside a
-/// substituted value is the `{{` that produced it. Lines without substitutions map to themselves,
+/// substituted value is the `{{` that produced it (and the column of a removed `\\` is the `\\`). Lines without substitutions map to themselves,
 /// so every diagnostic about substituted text points at the notebook as written.
 public struct ColumnMap: Sendable, Equatable {
     /// One replaced range of a line, as 0-based byte offsets.
@@ -29,7 +29,8 @@ public struct ColumnMap: Sendable, Equatable {
         guard let list = replacements[line] else { return column }
         let offset = column - 1
         guard let last = list.last(where: { $0.replaced.lowerBound <= offset }) else { return column }
-        if offset < last.replaced.upperBound { return last.original.lowerBound + 1 }
+        // Inside a value, or at a removed `\` of `\{{`: the start of what was written there.
+        if offset < last.replaced.upperBound || offset == last.replaced.lowerBound { return last.original.lowerBound + 1 }
         return last.original.upperBound + (offset - last.replaced.upperBound) + 1
     }
 

@@ -13,6 +13,9 @@ struct ParameterSubstitution {
     private(set) var columnMap = ColumnMap()
     /// The substituted lines, by line number.
     private(set) var lines: [Int: [UInt8]] = [:]
+    /// Lines holding a `{{ name }}` that names no parameter (already reported; the grammar's
+    /// complaints about the braces left there would only repeat it).
+    private(set) var linesWithUnknownNames = Set<Int>()
     private var grown = 0
     private var reportedGrowth = false
 
@@ -120,8 +123,9 @@ struct ParameterSubstitution {
     // MARK: - Shared
 
     /// The value of a placeholder's parameter; an error at its `{{` when there is no such parameter.
-    private func value(of placeholder: Placeholder, line: Int, diagnostics: inout DiagnosticCollector) -> ParameterValue? {
+    private mutating func value(of placeholder: Placeholder, line: Int, diagnostics: inout DiagnosticCollector) -> ParameterValue? {
         if let value = values[placeholder.name] { return value }
+        linesWithUnknownNames.insert(line)
         let names = values.keys.sorted()
         let hint = names.isEmpty
             ? "declare it in the front matter: `params:`, then `  \(placeholder.name): DEFAULT` on the next line; write `\\{{` for literal braces"

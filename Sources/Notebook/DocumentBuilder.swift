@@ -61,14 +61,14 @@ struct DocumentBuilder {
 
     // MARK: - Parameters
 
-    /// Substitutes the parameters in prose (outside code blocks) and in cell bodies. Returns the
+    /// Substitutes the parameters in prose (outside code and HTML blocks) and in cell bodies. Returns the
     /// outline of the substituted prose when it changed (for its headings: the same blocks, since
     /// an inserted value is escaped and on one line), else nil.
     private mutating func substitute(_ parameters: [Parameter], outline: MarkdownOutline, afterLine first: Int) -> MarkdownOutline? {
         let growthLimit = max(0, MarkdownLimits.maximumSize - text.bytes.count)
         var substitution = ParameterSubstitution(parameters: parameters, growthLimit: growthLimit)
         var code = Set<Int>()
-        for range in outline.codeBlockLines { code.formUnion(range) }
+        for range in outline.literalBlockLines { code.formUnion(range) }
         var block: [(number: Int, bytes: [UInt8])] = []
         for number in (first + 1)..<(text.lineCount + 2) {
             if number <= text.lineCount, !code.contains(number), !text.isBlank(number) {

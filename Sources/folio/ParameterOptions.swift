@@ -9,7 +9,8 @@ struct ParameterOptions: ParsableArguments {
     var values: [String] = []
 
     @Option(name: .customLong("params"),
-            help: ArgumentHelp("A YAML file of `name: value` lines giving the notebook's parameters values.", valueName: "file"))
+            help: ArgumentHelp("A YAML file of `name: value` lines: values for the notebook's parameters (-p wins over it).",
+                               valueName: "file"))
     var file: String?
 
     /// The overrides to parse the notebook with; a bad `--params` file prints its diagnostics and exits with status 2.

@@ -105,6 +105,8 @@ final class ParameterSubstitutionTests: XCTestCase {
 
             {{ indented_code }}
 
+        <!-- {{ html_comment }} -->
+
         - a list item
           ~~~
           {{ nothing }}

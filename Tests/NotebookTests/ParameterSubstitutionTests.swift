@@ -152,4 +152,15 @@ final class ParameterSubstitutionTests: XCTestCase {
         XCTAssertEqual((1...10).map { map.originalColumn(line: 4, column: $0) }, [1, 2, 3, 3, 3, 3, 3, 10, 11, 12])
         XCTAssertEqual(map.originalColumn(line: 5, column: 6), 6)
     }
+
+    func testValuesAreBoundedAndTheNotebookStaysWithinItsSizeLimit() {
+        let long = String(repeating: "x", count: 1_000)
+        let found = problems(String(repeating: "{{ name }}\n", count: 300), ["name=" + long])
+        XCTAssertEqual(found.count, 1, "\(DiagnosticList(found))")
+        XCTAssertEqual(found.first?.message,
+                       "with its parameters' values the notebook is larger than 256 KB (it passes the limit here)")
+        XCTAssertEqual(found.first?.location.column, 1)
+        XCTAssertEqual(problems("{{ name }}\n", ["name=" + long + "x"]).first?.message,
+                       "-p name=\(long)x: a parameter value is at most 1000 bytes long")
+    }
 }

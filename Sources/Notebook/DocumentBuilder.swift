@@ -31,14 +31,15 @@ struct DocumentBuilder {
         // Front matter lines become blank lines, so cmark's line numbers are the file's.
         let markdown = [UInt8](repeating: ASCII.newline, count: matter.lastLine)
             + text.bytes[text.offset(afterLine: matter.lastLine)...]
-        guard var outline = MarkdownOutline.read(markdown) else {
+        guard let outline = MarkdownOutline.read(markdown) else {
             diagnostics.error(line: 1, column: 1, "the Markdown parser could not start (out of memory?)")
             return nil
         }
         let resolver = ParameterResolver(declarations: matter.parameters, parametersLocation: matter.parametersLocation,
                                          notebookPath: text.path)
         let parameters = resolver.resolve(overrides, diagnostics: &diagnostics)
-        if let headings = substitute(parameters, outline: outline, afterLine: matter.lastLine) { outline.blocks = headings.blocks }
+        // Cells come from the text as written; the title from a heading with its values in place.
+        let headings = substitute(parameters, outline: outline, afterLine: matter.lastLine) ?? outline
         cursor = matter.lastLine + 1
         for block in outline.blocks {
             guard let fence = block.fence else { continue }
@@ -49,7 +50,7 @@ struct DocumentBuilder {
             cursor = block.endLine + 1
         }
         addProse(before: text.lineCount + 1)
-        let heading = outline.blocks.lazy.filter { $0.levelOneHeading?.isEmpty == false }.first
+        let heading = headings.blocks.lazy.filter { $0.levelOneHeading?.isEmpty == false }.first
         let title = matter.title ?? heading?.levelOneHeading
         let repeatsTitle = heading.map { $0.levelOneHeading == title?.trimmingCharacters(in: .whitespaces) } ?? false
         return Document(path: text.path, title: title, seed: matter.seed,
@@ -62,8 +63,7 @@ struct DocumentBuilder {
     // MARK: - Parameters
 
     /// Substitutes the parameters in prose (outside code and HTML blocks) and in cell bodies. Returns the
-    /// outline of the substituted prose when it changed (for its headings: the same blocks, since
-    /// an inserted value is escaped and on one line), else nil.
+    /// outline of the substituted prose when it changed (for its headings), else nil.
     private mutating func substitute(_ parameters: [Parameter], outline: MarkdownOutline, afterLine first: Int) -> MarkdownOutline? {
         let growthLimit = max(0, MarkdownLimits.maximumSize - text.bytes.count)
         var substitution = ParameterSubstitution(parameters: parameters, growthLimit: growthLimit)

@@ -24,7 +24,8 @@ struct ParameterResolver {
             let declared = parameters[index]
             let defaultValue = declarations[index].value
             if let problem = ParameterValue.problem(with: entry.text) {
-                report(entry, declared: declared, message: problem, hint: "give a shorter value on one line", diagnostics: &diagnostics)
+                let hint = "give a value of at most \(ParameterValue.maximumLength) bytes on one line, without control characters"
+                report(entry, declared: declared, message: problem, hint: hint, diagnostics: &diagnostics)
                 continue
             }
             guard let value = ParameterValue.parse(entry.text, as: defaultValue.kind) else {

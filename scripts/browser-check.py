@@ -181,7 +181,7 @@ def make_workspace(root):
     shutil.copytree(REPO / "notebooks" / "images", books / "images")
     for name in ("mnist", "mnist-cnn"):
         text = (REPO / "notebooks" / f"{name}.md").read_text()
-        (books / f"{name}.md").write_text(re.sub(r"(?m)^epochs: \d+$", "epochs: 1", text))
+        (books / f"{name}.md").write_text(re.sub(r"(?m)^( *)epochs: \d+$", r"\1epochs: 1", text))
     (books / "fashion.md").write_text(FASHION_NOTEBOOK)
     (books / "failed-run.md").write_text(FAILING_NOTEBOOK)
     (books / "images" / "not-a-picture.png").write_text("this is not a picture")

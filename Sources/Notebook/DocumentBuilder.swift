@@ -1,17 +1,25 @@
 import Foundation
 
 /// Builds one `Document` from a notebook's text: front matter, then cmark-gfm's top-level blocks,
-/// split into prose runs and directive cells. Problems go to `diagnostics`.
+/// split into prose runs and directive cells, with the parameters' values in place of their
+/// `{{ name }}`. Problems go to `diagnostics`, at the text as written.
 struct DocumentBuilder {
     let text: SourceText
+    let overrides: ParameterOverrides
+    /// `text` with the parameters substituted (the same lines; only prose and cell bodies change).
+    private var substituted: SourceText
+    private var columnMap = ColumnMap()
+    private var linesWithUnknownNames = Set<Int>()
     private(set) var diagnostics: DiagnosticCollector
     private var blocks: [Block] = []
     /// The first line not yet assigned to a block.
     private var cursor = 1
     private var cellCount = 0
 
-    init(text: SourceText) {
+    init(text: SourceText, overrides: ParameterOverrides = .none) {
         self.text = text
+        self.overrides = overrides
+        substituted = text
         diagnostics = DiagnosticCollector(path: text.path)
     }
 
@@ -27,6 +35,11 @@ struct DocumentBuilder {
             diagnostics.error(line: 1, column: 1, "the Markdown parser could not start (out of memory?)")
             return nil
         }
+        let resolver = ParameterResolver(declarations: matter.parameters, parametersLocation: matter.parametersLocation,
+                                         notebookPath: text.path)
+        let parameters = resolver.resolve(overrides, diagnostics: &diagnostics)
+        // Cells come from the text as written; the title from a heading with its values in place.
+        let headings = substitute(parameters, outline: outline, afterLine: matter.lastLine) ?? outline
         cursor = matter.lastLine + 1
         for block in outline.blocks {
             guard let fence = block.fence else { continue }
@@ -37,13 +50,48 @@ struct DocumentBuilder {
             cursor = block.endLine + 1
         }
         addProse(before: text.lineCount + 1)
-        let heading = outline.blocks.lazy.filter { $0.levelOneHeading?.isEmpty == false }.first
+        let heading = headings.blocks.lazy.filter { $0.levelOneHeading?.isEmpty == false }.first
         let title = matter.title ?? heading?.levelOneHeading
         let repeatsTitle = heading.map { $0.levelOneHeading == title?.trimmingCharacters(in: .whitespaces) } ?? false
         return Document(path: text.path, title: title, seed: matter.seed,
                         seedIsExplicit: matter.seedIsExplicit, blocks: blocks,
                         author: matter.author, date: matter.date, description: matter.description,
-                        titleHeadingLine: repeatsTitle ? heading?.startLine : nil)
+                        titleHeadingLine: repeatsTitle ? heading?.startLine : nil,
+                        parameters: parameters, columnMap: columnMap)
+    }
+
+    // MARK: - Parameters
+
+    /// Substitutes the parameters in prose (outside code and HTML blocks) and in cell bodies. Returns the
+    /// outline of the substituted prose when it changed (for its headings), else nil.
+    private mutating func substitute(_ parameters: [Parameter], outline: MarkdownOutline, afterLine first: Int) -> MarkdownOutline? {
+        let growthLimit = max(0, MarkdownLimits.maximumSize - text.bytes.count)
+        var substitution = ParameterSubstitution(parameters: parameters, growthLimit: growthLimit)
+        var code = Set<Int>()
+        for range in outline.literalBlockLines { code.formUnion(range) }
+        var block: [(number: Int, bytes: [UInt8])] = []
+        for number in (first + 1)..<(text.lineCount + 2) {
+            if number <= text.lineCount, !code.contains(number), !text.isBlank(number) {
+                block.append((number, text.line(number)))
+            } else if !block.isEmpty {
+                substitution.substituteProse(block, diagnostics: &diagnostics)
+                block = []
+            }
+        }
+        let proseLines = substitution.lines
+        for fenced in outline.blocks where fenced.fence.map({ FenceKind(info: $0.info) != .code }) ?? false {
+            guard fenced.endLine > fenced.startLine else { continue }
+            for number in (fenced.startLine + 1)...min(fenced.endLine, text.lineCount) {
+                substitution.substituteCellLine(text.line(number), line: number, diagnostics: &diagnostics)
+            }
+        }
+        substituted = text.replacingLines(substitution.lines)
+        columnMap = substitution.columnMap
+        linesWithUnknownNames = substitution.linesWithUnknownNames
+        guard !proseLines.isEmpty else { return nil }
+        let proseText = text.replacingLines(proseLines)
+        let markdown = [UInt8](repeating: ASCII.newline, count: first) + proseText.bytes[proseText.offset(afterLine: first)...]
+        return MarkdownOutline.read(markdown)
     }
 
     // MARK: - Blocks
@@ -56,7 +104,7 @@ struct DocumentBuilder {
         while first <= last, text.isBlank(first) { first += 1 }
         while last >= first, text.isBlank(last) { last -= 1 }
         guard first <= last else { return }
-        blocks.append(.prose(Prose(markdown: text.text(lines: first, through: last), startLine: first)))
+        blocks.append(.prose(Prose(markdown: substituted.text(lines: first, through: last), startLine: first)))
     }
 
     private mutating func addCell(_ block: MarkdownOutline.Block, fence: MarkdownOutline.Fence, kind: FenceKind) {
@@ -75,15 +123,21 @@ struct DocumentBuilder {
         let closed = block.endLine > block.startLine
             && OpeningFence.isClosingFence(text.line(block.endLine), character: fence.character, length: fence.length)
         let bodyEnd = min(closed ? block.endLine - 1 : block.endLine, text.lineCount)
+        // The grammars read the substituted lines; what they report is moved back to the text as written.
         let lines = bodyEnd > block.startLine
-            ? (block.startLine + 1...bodyEnd).map { CellBody.Line(number: $0, bytes: text.line($0)) }
+            ? (block.startLine + 1...bodyEnd).map { CellBody.Line(number: $0, bytes: substituted.line($0)) }
             : []
         let body = CellBody(name: name, fence: fenceLocation, lines: lines)
-        let options = DisplayOptionsGrammar.read(body, diagnostics: &diagnostics)
-        let reportedBefore = diagnostics.count
-        guard let directive = DirectiveGrammar.parse(body, diagnostics: &diagnostics) else {
-            if diagnostics.count == reportedBefore {
-                diagnostics.error(at: fenceLocation, "this version of Folio cannot run '\(name)' cells")
+        var cellDiagnostics = DiagnosticCollector(path: text.path)
+        defer {
+            let shown = cellDiagnostics.all.filter { !linesWithUnknownNames.contains($0.location.line) }
+            diagnostics.append(shown.map { relocated($0) })
+        }
+        let options = DisplayOptionsGrammar.read(body, diagnostics: &cellDiagnostics)
+        let reportedBefore = cellDiagnostics.count
+        guard let directive = DirectiveGrammar.parse(body, diagnostics: &cellDiagnostics) else {
+            if cellDiagnostics.count == reportedBefore {
+                cellDiagnostics.error(at: fenceLocation, "this version of Folio cannot run '\(name)' cells")
             }
             return
         }
@@ -91,9 +145,17 @@ struct DocumentBuilder {
         // The source the report shows starts after the `#|` lines and the blank lines below them.
         var sourceStart = (options.lastOptionLine ?? block.startLine) + 1
         while sourceStart <= bodyEnd, options.lastOptionLine != nil, text.isBlank(sourceStart) { sourceStart += 1 }
-        let source = bodyEnd >= sourceStart ? text.text(lines: sourceStart, through: bodyEnd) : ""
-        blocks.append(.cell(Cell(index: cellCount, location: fenceLocation, source: source, directive: directive,
-                                 display: options.display, optionLocations: body.optionValueLocations)))
+        let source = bodyEnd >= sourceStart ? substituted.text(lines: sourceStart, through: bodyEnd) : ""
+        let map = columnMap
+        blocks.append(.cell(Cell(index: cellCount, location: fenceLocation, source: source,
+                                 directive: directive.relocated(map.original), display: options.display,
+                                 optionLocations: body.optionValueLocations.mapValues(map.original))))
+    }
+
+    private func relocated(_ diagnostic: Diagnostic) -> Diagnostic {
+        var moved = diagnostic
+        moved.location = columnMap.original(diagnostic.location)
+        return moved
     }
 
     // MARK: - Diagnostics

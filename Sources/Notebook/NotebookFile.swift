@@ -10,7 +10,7 @@ enum NotebookFile {
 
     /// The file's bytes; throws a `DiagnosticList` when it cannot be read or is not UTF-8.
     static func read(_ path: String) throws -> [UInt8] {
-        let bytes = try readBytes(path)
+        let bytes = try readBytes(path, as: .notebook, limit: maximumSize)
         if bytes.count > maximumSize {
             let position = SourceText(bytes: bytes, path: path).position(ofOffset: maximumSize)
             throw DiagnosticList([Diagnostic(at: SourceLocation(file: path, line: position.line, column: position.column),
@@ -43,7 +43,26 @@ enum NotebookFile {
 
     // MARK: - Reading
 
-    private static func readBytes(_ path: String) throws -> [UInt8] {
+    /// What is being read, for messages: "no such notebook file", "the parameters file cannot be read".
+    struct Kind {
+        /// "notebook file", "parameters file".
+        var file: String
+        /// "the notebook", "the parameters file".
+        var subject: String
+        /// What to give instead of a folder, and instead of a special file.
+        var instead: String
+        var insteadOfSpecial: String
+
+        static let notebook = Kind(file: "notebook file", subject: "the notebook",
+                                   instead: "give the path of a Markdown notebook, e.g. notebooks/mnist.md",
+                                   insteadOfSpecial: "give the path of a Markdown notebook file")
+        static let parametersFile = Kind(file: "parameters file", subject: "the parameters file",
+                                         instead: "give the path of a YAML file of `name: value` lines",
+                                         insteadOfSpecial: "give the path of a YAML file of `name: value` lines")
+    }
+
+    /// The file's bytes, no more than one byte past `limit`.
+    static func readBytes(_ path: String, as kind: Kind, limit: Int) throws -> [UInt8] {
         func failure(_ message: String, hint: String) -> DiagnosticList {
             DiagnosticList([Diagnostic(at: SourceLocation(file: path, line: 1, column: 1), message, hint: hint)])
         }
@@ -51,18 +70,18 @@ enum NotebookFile {
         guard stat(path, &status) == 0 else {
             let code = errno
             if code == ENOENT || code == ENOTDIR {
-                throw failure("no such notebook file", hint: "check the path and the current folder")
+                throw failure("no such \(kind.file)", hint: "check the path and the current folder")
             }
-            throw failure("the notebook cannot be read (\(String(cString: strerror(code))))", hint: "check the path and its permissions")
+            throw failure("\(kind.subject) cannot be read (\(String(cString: strerror(code))))", hint: "check the path and its permissions")
         }
         switch status.st_mode & S_IFMT {
         case S_IFREG: break
-        case S_IFDIR: throw failure("this is a folder, not a notebook file", hint: "give the path of a Markdown notebook, e.g. notebooks/mnist.md")
-        default: throw failure("this is not a regular file", hint: "give the path of a Markdown notebook file")
+        case S_IFDIR: throw failure("this is a folder, not a \(kind.file)", hint: kind.instead)
+        default: throw failure("this is not a regular file", hint: kind.insteadOfSpecial)
         }
         let descriptor = open(path, O_RDONLY | O_NONBLOCK)
         guard descriptor >= 0 else {
-            throw failure("the notebook cannot be read (\(String(cString: strerror(errno))))", hint: "check that the file is readable by you")
+            throw failure("\(kind.subject) cannot be read (\(String(cString: strerror(errno))))", hint: "check that the file is readable by you")
         }
         defer { close(descriptor) }
         var bytes: [UInt8] = []
@@ -71,11 +90,11 @@ enum NotebookFile {
             let count = chunk.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress, $0.count) }
             if count < 0, errno == EINTR { continue }
             guard count >= 0 else {
-                throw failure("the notebook cannot be read (\(String(cString: strerror(errno))))", hint: "check the file and the disk")
+                throw failure("\(kind.subject) cannot be read (\(String(cString: strerror(errno))))", hint: "check the file and the disk")
             }
             if count == 0 { return bytes }
             bytes += chunk[0..<count]
-            if bytes.count > maximumSize { return bytes }
+            if bytes.count > limit { return bytes }
         }
     }
 }

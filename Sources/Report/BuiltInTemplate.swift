@@ -29,6 +29,13 @@ enum BuiltInTemplate {
     <div><dt>run time</dt><dd>{{summary.seconds}}</dd></div>
     <div><dt>generated</dt><dd>{{generated}}</dd></div>
   </dl>
+  {{#hasParameters}}
+  <table class="run-params">
+    <caption>Parameters</caption>
+    <thead><tr><th scope="col">name</th><th scope="col">value</th><th scope="col">from</th></tr></thead>
+    <tbody>{{#parameters}}<tr><td><code>{{name}}</code></td><td><code>{{value}}</code></td><td>{{origin}}</td></tr>{{/parameters}}</tbody>
+  </table>
+  {{/hasParameters}}
 </header>
 {{#hasRunError}}{{#runError}}
 <aside class="run-error" role="alert">
@@ -132,6 +139,9 @@ code, pre { font-family: var(--mono); font-size: 0.88em; }
 .run-meta div { display: flex; gap: 0.4rem; }
 .run-meta dt { color: var(--muted); }
 .run-meta dd { margin: 0; }
+.run-params { margin: 0.8rem 0 0; }
+.run-params caption { text-align: left; color: var(--muted); font-size: 0.88rem; padding-bottom: 0.2rem; }
+.run-params td { white-space: normal; overflow-wrap: anywhere; }
 .bad { color: var(--bad); font-weight: 600; }
 
 .run-error {

@@ -15,6 +15,10 @@ extension ReportView {
         hasDescription = !description.isEmpty
         notebook = ReportPath.shown(document.path)
         seed = document.seed
+        parameters = document.parameters.map {
+            ParameterView(name: $0.name, value: $0.value.text, origin: $0.source.rawValue)
+        }
+        hasParameters = !parameters.isEmpty
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withFullDate, .withTime, .withColonSeparatorInTime, .withSpaceBetweenDateAndTime]
         generated = formatter.string(from: generatedAt) + " UTC"

@@ -45,6 +45,13 @@ struct ReportView {
         var hasCellError: Bool
         var cellError: ErrorView?
     }
+    /// One row of the parameters table: a parameter, its final value as written into the
+    /// notebook, and where it came from ("default", "file", "-p").
+    struct ParameterView {
+        var name: String
+        var value: String
+        var origin: String
+    }
     struct ErrorView {
         var location: String
         var message: String
@@ -88,6 +95,8 @@ struct ReportView {
     var description: String
     var notebook: String
     var seed: UInt64
+    var hasParameters: Bool
+    var parameters: [ParameterView]
     var generated: String
     var folioVersion: String
     var failed: Bool

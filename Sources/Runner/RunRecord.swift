@@ -27,7 +27,7 @@ public struct RunRecord: Sendable {
     }
 }
 
-/// The `--json` schema: `cells[]`, `history`, `evaluate`, `predictions[]` (see docs/notebook-format.md).
+/// The `--json` schema: `params`, `cells[]`, `history`, `evaluate`, `predictions[]` (see docs/notebook-format.md).
 private struct JSONRecord: Encodable {
     struct CellEntry: Encodable {
         var index: Int
@@ -61,6 +61,8 @@ private struct JSONRecord: Encodable {
     var date: String?
     var description: String?
     var seed: UInt64
+    /// Each parameter's final value, typed as in JSON (`{"epochs": 2, "learning_rate": 0.01}`).
+    var params: [String: ParameterJSON]
     var status: String
     var seconds: Double
     var cells: [CellEntry]
@@ -75,6 +77,8 @@ private struct JSONRecord: Encodable {
         date = record.document.date
         description = record.document.description
         seed = record.document.seed
+        params = Dictionary(record.document.parameters.map { ($0.name, ParameterJSON(value: $0.value)) },
+                            uniquingKeysWith: { _, last in last })
         status = record.failed ? "error" : "ok"
         seconds = record.seconds
         cells = record.results.map {
@@ -88,6 +92,21 @@ private struct JSONRecord: Encodable {
         predictions = record.predictions.map {
             PredictionEntry(image: $0.image, label: $0.label, class_name: $0.className, probabilities: $0.probabilities,
                             expected_label: $0.expectedLabel)
+        }
+    }
+}
+
+/// A parameter's value as a JSON number, boolean or string.
+private struct ParameterJSON: Encodable {
+    var value: ParameterValue
+
+    func encode(to encoder: Encoder) throws {
+        var container = encoder.singleValueContainer()
+        switch value {
+        case .integer(let integer): try container.encode(integer)
+        case .number(let number): try container.encode(number)
+        case .boolean(let boolean): try container.encode(boolean)
+        case .string(let string): try container.encode(string)
         }
     }
 }

@@ -11,20 +11,22 @@ struct CheckCommand: ParsableCommand {
     @Argument(help: "The notebook (.md) to check.")
     var notebook: String
 
+    @OptionGroup var parameters: ParameterOptions
+
     func run() throws {
-        let document = try loadNotebook(notebook)
+        let document = try loadNotebook(notebook, parameters: parameters.overrides())
         let cells = document.cells
         let names = cells.map(\.name).joined(separator: ", ")
         Terminal.output("\(notebook): ok — \(cells.count) cell\(cells.count == 1 ? "" : "s")\(cells.isEmpty ? "" : " (\(names))")")
     }
 }
 
-/// Parses `path` and checks what its cells will meet (`NotebookAnalyzer`); prints its notes (if any)
-/// to stderr, or every problem found (with the notes) and exits with status 2.
-func loadNotebook(_ path: String) throws -> Document {
+/// Parses `path` with `parameters` and checks what its cells will meet (`NotebookAnalyzer`); prints
+/// its notes (if any) to stderr, or every problem found (with the notes) and exits with status 2.
+func loadNotebook(_ path: String, parameters: ParameterOverrides = .none) throws -> Document {
     let document: Document
     do {
-        document = try NotebookParser.parse(fileAt: path)
+        document = try NotebookParser.parse(fileAt: path, parameters: parameters)
     } catch let list as DiagnosticList {
         reportProblems(list.diagnostics)
     }
@@ -37,7 +39,7 @@ func loadNotebook(_ path: String) throws -> Document {
 }
 
 /// Prints `diagnostics` and a count, then exits with status 2: nothing runs, no report is written.
-private func reportProblems(_ diagnostics: [Diagnostic]) -> Never {
+func reportProblems(_ diagnostics: [Diagnostic]) -> Never {
     Terminal.error(DiagnosticList(diagnostics).description)
     let count = diagnostics.filter { $0.severity == .error }.count
     Terminal.error("\(count) error\(count == 1 ? "" : "s"); nothing was run.")

@@ -35,6 +35,8 @@ struct RunCommand: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Print no progress, only the result and errors.")
     var quiet = false
 
+    @OptionGroup var parameters: ParameterOptions
+
     func validate() throws {
         _ = try RunDestinations(notebook: notebook, output: output, json: json, currentDirectory: Self.currentDirectory)
     }
@@ -44,7 +46,7 @@ struct RunCommand: ParsableCommand {
         let destinations = try RunDestinations(notebook: notebook, output: output, json: json,
                                                currentDirectory: Self.currentDirectory)
         let source = ReportSource.identifier(ofNotebookAt: notebook, currentDirectory: Self.currentDirectory)
-        let document = try loadNotebook(notebook)
+        let document = try loadNotebook(notebook, parameters: parameters.overrides())
         let renderer = try makeRenderer()
         do {
             try destinations.checkReportMayBeReplaced(by: source)

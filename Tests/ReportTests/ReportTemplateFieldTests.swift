@@ -13,7 +13,7 @@ final class ReportTemplateFieldTests: XCTestCase {
     /// A view in which every optional is set and every list has elements: a failed run (with a
     /// partial output in the failing cell) merged with a successful one.
     private func sampleShape() throws -> ViewShape {
-        let document = try SampleRuns.document()
+        let document = try SampleRuns.document(SampleRuns.withParameters)
         let views = [SampleRuns.failed(document, at: 4, partialOutputs: true), SampleRuns.successful(document)].map {
             ReportView(record: $0, css: "", version: "test", generatedAt: Date(timeIntervalSince1970: 0))
         }

@@ -1,12 +1,12 @@
 /// The optional YAML block between `---` lines at the very top of a notebook.
 ///
 /// The block ends at the next line `---` or `...` and is read with Yams. Folio uses the keys
-/// `title`, `author`, `date`, `description` (text; `author` may be a list) and `seed` (integer
-/// 0…2⁶³−1); scalars are taken as text and typed per key, so `title: no` is the title "no". Any
+/// `title`, `author`, `date`, `description` (text; `author` may be a list), `seed` (integer
+/// 0…2⁶³−1) and `params` (a mapping of parameter names to defaults); scalars are taken as text and typed per key, so `title: no` is the title "no". Any
 /// other key (Quarto's `format`, `toc`, …) is left for other tools, with a note.
 struct FrontMatter {
     static let defaultSeed: UInt64 = 42
-    static let keys = ["title", "author", "date", "description", "seed"]
+    static let keys = ["title", "author", "date", "description", "seed", "params"]
     static let seedRange = 0...Int.max
 
     var title: String?
@@ -15,6 +15,10 @@ struct FrontMatter {
     var description: String?
     var seed: UInt64 = FrontMatter.defaultSeed
     var seedIsExplicit = false
+    /// `params:`, in the order written.
+    var parameters: [ParameterDeclaration] = []
+    /// Where the `params` key is written; nil without one.
+    var parametersLocation: SourceLocation?
     /// The front matter's last line (its closing delimiter); 0 when there is no front matter.
     var lastLine = 0
 
@@ -34,7 +38,7 @@ struct FrontMatter {
         let source = FrontMatterSource(text: text, firstLine: 2, lastLine: closing - 1)
         // A NUL byte is already reported; the YAML reader would only repeat it less clearly.
         guard !source.yaml.utf8.contains(ASCII.nul) else { return matter }
-        var reader = FrontMatterReader(source: source)
+        let reader = FrontMatterReader(source: source)
         reader.read(into: &matter, diagnostics: &diagnostics)
         return matter
     }

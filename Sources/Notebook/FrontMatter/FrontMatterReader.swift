@@ -10,7 +10,8 @@ struct FrontMatterReader {
         do {
             root = try Yams.compose(yaml: source.yaml)
         } catch let error as YamlError {
-            report(error, diagnostics: &diagnostics)
+            let hint = "the front matter is YAML: `key: value` lines; quote a value that holds `: ` or starts with a special character"
+            YAMLProblem.report(error, in: source, what: "the front matter", hint: hint, diagnostics: &diagnostics)
             return
         } catch {
             diagnostics.error(line: source.firstLine, column: 1, "the front matter cannot be read: \(error)")
@@ -19,14 +20,14 @@ struct FrontMatterReader {
         guard let root else { return }
         guard case .mapping(let mapping) = root else {
             let (line, column) = source.position(of: root)
-            diagnostics.error(line: line, column: column, "the front matter must be `key: value` lines, got \(kind(of: root))",
+            diagnostics.error(line: line, column: column, "the front matter must be `key: value` lines, got \(YAMLProblem.kind(of: root))",
                               hint: "write e.g. `title: My notebook` on its own line")
             return
         }
         for (keyNode, value) in mapping {
             let (line, column) = source.position(of: keyNode)
             guard case .scalar(let key) = keyNode else {
-                diagnostics.error(line: line, column: column, "a front matter key must be a plain word, got \(kind(of: keyNode))")
+                diagnostics.error(line: line, column: column, "a front matter key must be a plain word, got \(YAMLProblem.kind(of: keyNode))")
                 continue
             }
             apply(key.string, value, line: line, column: column, to: &matter, diagnostics: &diagnostics)
@@ -40,6 +41,9 @@ struct FrontMatterReader {
         case "date": matter.date = text(key, value, diagnostics: &diagnostics)
         case "description": matter.description = text(key, value, diagnostics: &diagnostics)
         case "author": matter.author = authors(value, diagnostics: &diagnostics)
+        case "params":
+            matter.parametersLocation = SourceLocation(file: source.text.path, line: line, column: column)
+            matter.parameters = ParametersReader(source: source).read(value, diagnostics: &diagnostics)
         case "seed":
             guard let written = text(key, value, diagnostics: &diagnostics) else { return }
             guard let seed = ValueSyntax.integer(written), FrontMatter.seedRange.contains(seed) else {
@@ -60,7 +64,7 @@ struct FrontMatterReader {
     private func text(_ key: String, _ value: Node, diagnostics: inout DiagnosticCollector) -> String? {
         let (line, column) = source.position(of: value)
         guard case .scalar(let scalar) = value else {
-            diagnostics.error(line: line, column: column, "'\(key)' must be text, got \(kind(of: value))",
+            diagnostics.error(line: line, column: column, "'\(key)' must be text, got \(YAMLProblem.kind(of: value))",
                               hint: "write `\(key): …` with the value on the same line (quote it if it holds `: ` or `#`)")
             return nil
         }
@@ -84,51 +88,5 @@ struct FrontMatterReader {
             }
         }
         return names.isEmpty ? nil : names.joined(separator: ", ")
-    }
-
-    private func kind(of node: Node) -> String {
-        switch node {
-        case .scalar: return "text"
-        case .mapping: return "a mapping (`key: value` lines below it)"
-        case .sequence: return "a list"
-        case .alias: return "an alias"
-        }
-    }
-
-    // MARK: - YAML errors
-
-    private func report(_ error: YamlError, diagnostics: inout DiagnosticCollector) {
-        let hint = "the front matter is YAML: `key: value` lines; quote a value that holds `: ` or starts with a special character"
-        switch error {
-        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
-             .composer(let context, let problem, let mark, _):
-            // An error at the end of the text is clearer where its construct started.
-            let useContext = mark.line > source.lastLine - source.firstLine + 1 && context != nil
-            let (line, column) = source.position(of: useContext ? context?.mark : mark)
-            let during = context.map { " (\($0.text))" } ?? ""
-            diagnostics.error(line: line, column: column, "the front matter is not valid YAML: \(problem)\(during)", hint: hint)
-        case .duplicatedKeysInMapping(let duplicates, let context):
-            reportDuplicate(duplicates.first ?? "", near: context.mark, diagnostics: &diagnostics)
-        default:
-            diagnostics.error(line: source.firstLine, column: 1, "the front matter is not valid YAML: \(error)", hint: hint)
-        }
-    }
-
-    /// Points at the key's second occurrence (at the same indentation as the one Yams names).
-    private func reportDuplicate(_ key: String, near mark: Mark, diagnostics: inout DiagnosticCollector) {
-        let (markLine, markColumn) = source.position(of: mark)
-        let occurrences = (source.firstLine...source.lastLine).filter { number in
-            let line = source.text.line(number)
-            let start = markColumn - 1
-            guard start < line.count, LineScanner.skipSpaces(line, from: 0) == start else { return false }
-            guard case .option(let option) = OptionLineLexeme.read(line, line: number) else { return false }
-            return option.key.text == key
-        }
-        if occurrences.count >= 2 {
-            diagnostics.error(line: occurrences[1], column: markColumn, "'\(key)' is set twice (first on line \(occurrences[0]))",
-                              hint: "keep only one `\(key):` line")
-        } else {
-            diagnostics.error(line: markLine, column: markColumn, "'\(key)' is set twice", hint: "keep only one `\(key):` line")
-        }
     }
 }

@@ -24,6 +24,9 @@ struct MarkdownOutline {
     }
 
     var blocks: [Block]
+    /// The lines of every code block (fenced or indented) and raw HTML block, at any depth (in lists
+    /// and block quotes too): text that is shown, or dropped, exactly as written.
+    var literalBlockLines: [ClosedRange<Int>] = []
 
     /// Parses `bytes` with the GFM extensions table, strikethrough, autolink and tasklist.
     /// nil only when cmark cannot allocate a parser.
@@ -49,7 +52,7 @@ struct MarkdownOutline {
             blocks.append(block(current))
             node = cmark_node_next(current)
         }
-        return MarkdownOutline(blocks: blocks)
+        return MarkdownOutline(blocks: blocks, literalBlockLines: literalBlockLines(in: document))
     }
 
     private static func block(_ node: OpaquePointer) -> Block {
@@ -71,6 +74,19 @@ struct MarkdownOutline {
             break
         }
         return result
+    }
+
+    private static func literalBlockLines(in document: OpaquePointer) -> [ClosedRange<Int>] {
+        guard let iterator = cmark_iter_new(document) else { return [] }
+        defer { cmark_iter_free(iterator) }
+        var ranges: [ClosedRange<Int>] = []
+        while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE, event != CMARK_EVENT_NONE {
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator),
+                  [CMARK_NODE_CODE_BLOCK, CMARK_NODE_HTML_BLOCK].contains(cmark_node_get_type(node)) else { continue }
+            let start = Int(cmark_node_get_start_line(node))
+            ranges.append(start...max(start, Int(cmark_node_get_end_line(node))))
+        }
+        return ranges
     }
 
     /// The text of a node's inlines (code spans included, line breaks as spaces), trimmed.

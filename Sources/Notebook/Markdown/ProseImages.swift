@@ -19,7 +19,8 @@ extension Document {
         blocks.flatMap { block -> [ProseImage] in
             guard case .prose(let prose) = block else { return [] }
             return ProseImageFinder.images(in: prose.markdown).map { url, line, column in
-                ProseImage(url: url, location: SourceLocation(file: path, line: prose.startLine + line - 1, column: column))
+                ProseImage(url: url,
+                           location: columnMap.original(SourceLocation(file: path, line: prose.startLine + line - 1, column: column)))
             }
         }
     }

@@ -18,13 +18,20 @@ public struct Document: Sendable {
     /// The line of the first level-1 heading when its text is the title: the report shows the title
     /// in its header and leaves this heading out of the prose, so it is not shown twice.
     public var titleHeadingLine: Int?
+    /// The front matter's `params:` with their final values (default, `--params` file or `-p`), in
+    /// the order declared.
+    public var parameters: [Parameter]
+    /// Where the columns of lines that had `{{ name }}` substituted were in the notebook as written.
+    /// Locations in `blocks` already point at the text as written; this is for positions found
+    /// later in `Prose.markdown`, which holds the substituted text.
+    public var columnMap: ColumnMap
     /// Notes found while parsing (e.g. front matter keys Folio does not use), in source order.
     /// They do not stop the notebook from running; the command line prints them.
     public var notes: [Diagnostic]
 
     public init(path: String, title: String?, seed: UInt64, seedIsExplicit: Bool, blocks: [Block],
                 author: String? = nil, date: String? = nil, description: String? = nil, titleHeadingLine: Int? = nil,
-                notes: [Diagnostic] = []) {
+                parameters: [Parameter] = [], columnMap: ColumnMap = ColumnMap(), notes: [Diagnostic] = []) {
         self.path = path
         self.title = title
         self.seed = seed
@@ -34,6 +41,8 @@ public struct Document: Sendable {
         self.date = date
         self.description = description
         self.titleHeadingLine = titleHeadingLine
+        self.parameters = parameters
+        self.columnMap = columnMap
         self.notes = notes
     }
 
@@ -51,7 +60,8 @@ public enum Block: Sendable {
 
 /// A run of consecutive Markdown blocks between cells.
 public struct Prose: Sendable, Equatable {
-    /// The Markdown source of the run, exactly as written (front matter excluded).
+    /// The Markdown source of the run as written (front matter excluded), with the parameters'
+    /// values in place of their `{{ name }}` (see `Document.columnMap`).
     public var markdown: String
     /// First source line of the run (1-based).
     public var startLine: Int
@@ -68,8 +78,8 @@ public struct Cell: Sendable {
     public var index: Int
     /// Where the opening fence starts.
     public var location: SourceLocation
-    /// The block's body as written, without its leading `#|` option lines (what the report shows
-    /// as the cell's source).
+    /// The block's body as written, without its leading `#|` option lines, with the parameters'
+    /// values in place of their `{{ name }}` (what runs and what the report shows as the cell's source).
     public var source: String
     public var directive: Directive
     /// How the report shows the cell, from its `#|` option lines.

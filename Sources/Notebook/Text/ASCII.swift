@@ -14,6 +14,15 @@ enum ASCII {
     static let doubleQuote: UInt8 = 0x22
     static let singleQuote: UInt8 = 0x27
     static let nul: UInt8 = 0x00
+    static let backslash: UInt8 = 0x5C
+    static let openBrace: UInt8 = 0x7B
+    static let closeBrace: UInt8 = 0x7D
+
+    /// The ASCII punctuation characters, which Markdown lets a backslash escape.
+    static func isPunctuation(_ byte: UInt8) -> Bool {
+        (byte >= 0x21 && byte <= 0x2F) || (byte >= 0x3A && byte <= 0x40) || (byte >= 0x5B && byte <= 0x60)
+            || (byte >= 0x7B && byte <= 0x7E)
+    }
 
     static func isSpaceOrTab(_ byte: UInt8) -> Bool { byte == space || byte == tab }
 

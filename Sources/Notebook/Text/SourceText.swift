@@ -82,4 +82,17 @@ struct SourceText {
     func location(line: Int, column: Int) -> SourceLocation {
         SourceLocation(file: path, line: line, column: column)
     }
+
+    /// This text with some lines' contents replaced (by line number), line terminators kept, so
+    /// line numbers stay the same.
+    func replacingLines(_ replaced: [Int: [UInt8]]) -> SourceText {
+        guard !replaced.isEmpty else { return self }
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count)
+        for index in 0..<lineCount {
+            result += replaced[index + 1] ?? Array(bytes[contentRanges[index]])
+            result += bytes[contentRanges[index].upperBound..<lineEnds[index]]
+        }
+        return SourceText(bytes: result, path: path)
+    }
 }

@@ -51,6 +51,11 @@ enum SampleRuns {
     ```
     """
 
+    /// `notebook` declaring two parameters (the fit uses one).
+    static let withParameters = notebook
+        .replacingOccurrences(of: "toc: true\n", with: "toc: true\nparams:\n  epochs: 2\n  note: a <b> & c\n")
+        .replacingOccurrences(of: "epochs: 2\n```", with: "epochs: {{ epochs }}\n```")
+
     static func document(_ text: String = notebook, file: StaticString = #filePath, line: UInt = #line) throws -> Document {
         try NotebookParser.parse(source: text, path: "nb.md")
     }

@@ -1,0 +1,84 @@
+import Files
+import Foundation
+import Limits
+import Notebook
+import Report
+import Runner
+
+/// What preview needs to know to run a notebook and show it: the same inputs `folio run` takes.
+public struct PreviewSettings: Sendable {
+    /// The notebook, as the user wrote its path.
+    public var notebook: String
+    /// Where the report is written (as `folio run` would write it), so the file and the page agree.
+    public var reportPath: String
+    /// Which notebook the report records it was made from (`ReportSource.identifier`).
+    public var source: String
+    public var renderer: ReportRenderer
+    public var environment: [String: String]
+
+    public init(notebook: String, reportPath: String, source: String, renderer: ReportRenderer,
+                environment: [String: String] = ProcessInfo.processInfo.environment) {
+        self.notebook = notebook
+        self.reportPath = reportPath
+        self.source = source
+        self.renderer = renderer
+        self.environment = environment
+    }
+}
+
+/// How one preview run ended.
+enum PreviewOutcome: Sendable {
+    /// The report's HTML (also written to the report path unless `writeError` says why not), and
+    /// the run's first failure, if a cell failed.
+    case report(html: String, failure: String?, seconds: Double, writeError: String?)
+    /// The notebook is invalid as text or a cell would fail: nothing ran.
+    case invalid([Diagnostic])
+    /// The cells ran but the template could not render them.
+    case renderFailed(String)
+    /// A newer save (or the end of preview) stopped the run; nothing to show.
+    case cancelled
+}
+
+/// One run of the preview's notebook — parse, check, run, render, write — the pipeline of
+/// `folio run`, on the calling thread (preview calls it on its own run thread).
+struct PreviewJob {
+    var settings: PreviewSettings
+
+    /// Runs the notebook; `events` gets the run's progress. Also returns what the notebook reads,
+    /// for the watcher (just the notebook when it cannot be parsed).
+    func run(cancellation: Cancellation, events: @escaping (RunEvent) -> Void) -> (PreviewOutcome, [WatchedFile]) {
+        let notebookURL = URL(fileURLWithPath: settings.notebook).standardizedFileURL
+        let notebookFile = WatchedFile(url: notebookURL)
+        let document: Document
+        switch CheckedNotebook.load(path: settings.notebook) {
+        case .invalid(let diagnostics):
+            let watched = (try? NotebookParser.parse(fileAt: settings.notebook))
+                .map { $0.watchedFiles(notebookDirectory: notebookURL.deletingLastPathComponent()) } ?? []
+            return (.invalid(diagnostics), [notebookFile] + watched)
+        case .ready(let ready):
+            document = ready
+        }
+        let watched = [notebookFile] + document.watchedFiles(notebookDirectory: notebookURL.deletingLastPathComponent())
+        let record = Self.makeRunner(environment: settings.environment, cancellation: cancellation).run(document, events: events)
+        if cancellation.isCancelled { return (.cancelled, watched) }
+
+        let html: String
+        do {
+            html = try settings.renderer.render(record, source: settings.source)
+        } catch {
+            return (.renderFailed(String(describing: error)), watched)
+        }
+        var writeError: String?
+        do {
+            try AtomicFile.write(Data(html.utf8), to: URL(fileURLWithPath: settings.reportPath), createFolder: true)
+        } catch {
+            writeError = String(describing: error)
+        }
+        return (.report(html: html, failure: record.error?.description, seconds: record.seconds, writeError: writeError), watched)
+    }
+
+    /// The runner preview uses: the one place to turn on what a preview run should have (the cell cache).
+    static func makeRunner(environment: [String: String], cancellation: Cancellation) -> NotebookRunner {
+        NotebookRunner(environment: environment, cancellation: cancellation)
+    }
+}

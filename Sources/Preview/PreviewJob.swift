@@ -5,32 +5,11 @@ import Notebook
 import Report
 import Runner
 
-/// What preview needs to know to run a notebook and show it: the same inputs `folio run` takes.
-public struct PreviewSettings: Sendable {
-    /// The notebook, as the user wrote its path.
-    public var notebook: String
-    /// Where the report is written (as `folio run` would write it), so the file and the page agree.
-    public var reportPath: String
-    /// Which notebook the report records it was made from (`ReportSource.identifier`).
-    public var source: String
-    public var renderer: ReportRenderer
-    public var environment: [String: String]
-
-    public init(notebook: String, reportPath: String, source: String, renderer: ReportRenderer,
-                environment: [String: String] = ProcessInfo.processInfo.environment) {
-        self.notebook = notebook
-        self.reportPath = reportPath
-        self.source = source
-        self.renderer = renderer
-        self.environment = environment
-    }
-}
-
 /// How one preview run ended.
 enum PreviewOutcome: Sendable {
     /// The report's HTML (also written to the report path unless `writeError` says why not), and
     /// the run's first failure, if a cell failed.
-    case report(html: String, failure: String?, seconds: Double, writeError: String?)
+    case report(html: String, failure: String?, writeError: String?)
     /// The notebook is invalid as text or a cell would fail: nothing ran.
     case invalid([Diagnostic])
     /// The cells ran but the template could not render them.
@@ -74,7 +53,7 @@ struct PreviewJob {
         } catch {
             writeError = String(describing: error)
         }
-        return (.report(html: html, failure: record.error?.description, seconds: record.seconds, writeError: writeError), watched)
+        return (.report(html: html, failure: record.error?.description, writeError: writeError), watched)
     }
 
     /// The runner preview uses: the one place to turn on what a preview run should have (the cell cache).

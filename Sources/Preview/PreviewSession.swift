@@ -107,7 +107,7 @@ public final class PreviewSession: Sendable {
         case .renderFailed(let message):
             log("error: \(message)")
             page = PlainPage.failure(message, notebook: notebook)
-        case .report(let html, let failure, _, let writeError):
+        case .report(let html, let failure, let writeError):
             if let failure { log(failure) }
             if let writeError { log("error: the report could not be written: \(writeError)") }
             let elapsed = (ContinuousClock.Instant.now - started).components

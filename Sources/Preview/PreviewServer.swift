@@ -47,6 +47,18 @@ public struct PreviewServer: Sendable {
         try await app.runService(gracefulShutdownSignals: [])
     }
 
+    /// Why the server could not start, in words: a port in use or reserved is said so plainly.
+    public static func explain(_ error: any Error, port: Int) -> String {
+        switch (error as? IOError)?.errnoCode {
+        case EADDRINUSE:
+            return "port \(port) is in use; choose another with --port, or leave --port out to get a free one"
+        case EACCES:
+            return "port \(port) is reserved for the system; choose one above 1023, or leave --port out to get a free one"
+        default:
+            return String(describing: error)
+        }
+    }
+
     private static func page(_ html: String) -> Response {
         var headers = HTTPFields()
         headers[.contentType] = "text/html; charset=utf-8"

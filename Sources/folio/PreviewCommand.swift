@@ -75,7 +75,7 @@ struct PreviewCommand: ParsableCommand {
         }
         done.wait()
         session.stop()
-        let reason = failure.error.map { String(describing: $0) } ?? "the server stopped"
+        let reason = failure.error.map { PreviewServer.explain($0, port: port) } ?? "the server stopped"
         Terminal.error("error: cannot serve on \(PreviewServer.host):\(port): \(reason)")
         throw FolioExit.invalidInput
     }

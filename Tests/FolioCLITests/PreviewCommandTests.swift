@@ -132,6 +132,16 @@ final class PreviewCommandTests: XCTestCase {
         XCTAssertEqual(missing.status, 2)
         XCTAssertTrue(missing.stderr.contains("cannot read 'missing.md': it does not exist"), missing.stderr)
     }
+
+    func testAPortInUseIsSaidPlainly() throws {
+        try save(notebook("Busy."), as: "busy.md")
+        let first = try start("busy.md")
+        let port = try XCTUnwrap(first.port(within: 30), "stderr: \(first.stderr)")
+        let second = try FolioProcess.run(["preview", "busy.md", "--port", String(port)], in: folder, timeout: 30)
+        XCTAssertEqual(second.status, 2)
+        XCTAssertTrue(second.stderr.contains("error: cannot serve on 127.0.0.1:\(port): port \(port) is in use; "
+                                             + "choose another with --port, or leave --port out to get a free one"), second.stderr)
+    }
 }
 
 /// `folio preview` running in the background; always killed by `stop()` (the tests' tearDown).

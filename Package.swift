@@ -15,6 +15,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
         .package(url: "https://github.com/swift-server/async-http-client", exact: "1.37.0"),
         .package(url: "https://github.com/apple/swift-nio", exact: "2.101.3"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
     ],
     targets: [
         // Thin module maps over Debian's C libraries.
@@ -42,8 +43,15 @@ let package = Package(
             "Notebook", "Runner", "CCMarkGFM", "Files",
             .product(name: "Mustache", package: "swift-mustache"),
         ]),
+        // `folio preview`: a loopback HTTP server that re-runs a notebook on save and reloads the page.
+        .target(name: "Preview", dependencies: [
+            "Notebook", "Runner", "Report", "Files", "Limits", "NeuralNet", "Datasets",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "Crypto", package: "swift-crypto"),
+        ], swiftSettings: [.swiftLanguageMode(.v6)]),
         .executableTarget(name: "folio", dependencies: [
-            "Notebook", "Runner", "Report", "Datasets", "NeuralNet", "Files", "Limits",
+            "Notebook", "Runner", "Report", "Datasets", "NeuralNet", "Files", "Limits", "Preview",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "folio-bench", dependencies: ["NeuralNet", "Datasets", "Runner"],
@@ -58,6 +66,7 @@ let package = Package(
         .testTarget(name: "RunnerTests", dependencies: ["Runner"]),
         .testTarget(name: "ReportTests", dependencies: ["Report"], exclude: ["Golden"]),
         .testTarget(name: "FolioCLITests", dependencies: ["folio"], exclude: ["Golden"]),
+        .testTarget(name: "PreviewTests", dependencies: ["Preview", "Notebook", "Runner", "Limits", "NeuralNet"]),
     ],
     swiftLanguageModes: [.v5]
 )

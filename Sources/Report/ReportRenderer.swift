@@ -3,7 +3,7 @@ import Mustache
 import Runner
 
 /// Turns a run record into one self-contained HTML page (CSS inlined, charts as inline SVG).
-public struct ReportRenderer {
+public struct ReportRenderer: Sendable {
     public var template: ReportTemplate
     public var version: String
 

@@ -29,7 +29,8 @@ public struct NotebookRunner {
         var failed = false
         let started = Date()
         for cell in cells {
-            if failed {
+            // A failed cell, or a stop asked for (a newer preview run), leaves the rest not run.
+            if failed || cancellation?.isCancelled == true {
                 results.append(CellResult(cell: cell, status: .notRun))
                 continue
             }

@@ -24,18 +24,13 @@ struct CheckCommand: ParsableCommand {
 /// Parses `path` with `parameters` and checks what its cells will meet (`NotebookAnalyzer`); prints
 /// its notes (if any) to stderr, or every problem found (with the notes) and exits with status 2.
 func loadNotebook(_ path: String, parameters: ParameterOverrides = .none) throws -> Document {
-    let document: Document
-    do {
-        document = try NotebookParser.parse(fileAt: path, parameters: parameters)
-    } catch let list as DiagnosticList {
-        reportProblems(list.diagnostics)
+    switch CheckedNotebook.load(path: path, parameters: parameters) {
+    case .invalid(let diagnostics):
+        reportProblems(diagnostics)
+    case .ready(let document):
+        if !document.notes.isEmpty { Terminal.error(DiagnosticList(document.notes).description) }
+        return document
     }
-    let problems = NotebookAnalyzer().analyze(document)
-    guard problems.isEmpty else {
-        reportProblems((document.notes + problems).sorted { ($0.location.line, $0.location.column) < ($1.location.line, $1.location.column) })
-    }
-    if !document.notes.isEmpty { Terminal.error(DiagnosticList(document.notes).description) }
-    return document
 }
 
 /// Prints `diagnostics` and a count, then exits with status 2: nothing runs, no report is written.

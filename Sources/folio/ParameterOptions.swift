@@ -1,7 +1,7 @@
 import ArgumentParser
 import Notebook
 
-/// `-p NAME=VALUE` and `--params FILE`, shared by `run` and `check`.
+/// `-p NAME=VALUE` and `--params FILE`, shared by `run`, `check` and `preview`.
 struct ParameterOptions: ParsableArguments {
     @Option(name: [.customShort("p"), .customLong("param")],
             help: ArgumentHelp("Give a parameter of the notebook's front matter `params:` a value (repeatable; wins over --params).",

@@ -47,7 +47,7 @@ struct RunCommand: ParsableCommand {
                                                currentDirectory: Self.currentDirectory)
         let source = ReportSource.identifier(ofNotebookAt: notebook, currentDirectory: Self.currentDirectory)
         let document = try loadNotebook(notebook, parameters: parameters.overrides())
-        let renderer = try makeRenderer()
+        let renderer = try makeRenderer(templateDirectory: templateDirectory)
         do {
             try destinations.checkReportMayBeReplaced(by: source)
         } catch {
@@ -104,24 +104,6 @@ struct RunCommand: ParsableCommand {
             }
         } catch let error as FileWriteError {
             throw ReportError.cannotWrite(what: what, path: error.path, reason: error.reason)
-        }
-    }
-
-    /// The renderer with `--template-dir`'s template, or the built-in one (never one found implicitly
-    /// in the current folder), checked before anything runs.
-    private func makeRenderer() throws -> ReportRenderer {
-        do {
-            let template: ReportTemplate
-            if let templateDirectory {
-                template = try ReportTemplate.load(from: URL(fileURLWithPath: templateDirectory))
-            } else {
-                template = .builtIn
-            }
-            _ = try template.compiled()
-            return ReportRenderer(template: template, version: Folio.version)
-        } catch {
-            Terminal.error("error: \(error)")
-            throw FolioExit.invalidInput
         }
     }
 }

@@ -1,0 +1,70 @@
+import Files
+import Foundation
+import Limits
+import Notebook
+import Report
+import Runner
+
+/// How one preview run ended.
+enum PreviewOutcome: Sendable {
+    /// The report's HTML (also written to the report path unless `writeError` says why not), and
+    /// the run's first failure, if a cell failed.
+    case report(html: String, failure: String?, writeError: String?)
+    /// The notebook is invalid as text or a cell would fail: nothing ran.
+    case invalid([Diagnostic])
+    /// The cells ran but the template could not render them.
+    case renderFailed(String)
+    /// A newer save (or the end of preview) stopped the run; nothing to show.
+    case cancelled
+}
+
+/// One run of the preview's notebook — parse, check, run, render, write — the pipeline of
+/// `folio run`, on the calling thread (preview calls it on its own run thread).
+struct PreviewJob {
+    var settings: PreviewSettings
+
+    /// Runs the notebook; `events` gets the run's progress. Also returns what the notebook reads,
+    /// for the watcher (just the notebook when it cannot be parsed).
+    func run(cancellation: Cancellation, events: @escaping (RunEvent) -> Void) -> (PreviewOutcome, [WatchedFile]) {
+        let notebookURL = URL(fileURLWithPath: settings.notebook).standardizedFileURL
+        let notebookFile = WatchedFile(url: notebookURL)
+        var inputs = [notebookFile]
+        if let file = settings.parameterFile { inputs.append(WatchedFile(url: URL(fileURLWithPath: file).standardizedFileURL)) }
+        let parameters: ParameterOverrides
+        switch settings.parameterOverrides() {
+        case .success(let overrides): parameters = overrides
+        case .failure(let list): return (.invalid(list.diagnostics), inputs)
+        }
+        let document: Document
+        switch CheckedNotebook.load(path: settings.notebook, parameters: parameters) {
+        case .invalid(let diagnostics):
+            let watched = (try? NotebookParser.parse(fileAt: settings.notebook, parameters: parameters))
+                .map { $0.watchedFiles(notebookDirectory: notebookURL.deletingLastPathComponent()) } ?? []
+            return (.invalid(diagnostics), inputs + watched)
+        case .ready(let ready):
+            document = ready
+        }
+        let watched = inputs + document.watchedFiles(notebookDirectory: notebookURL.deletingLastPathComponent())
+        let record = Self.makeRunner(environment: settings.environment, cancellation: cancellation).run(document, events: events)
+        if cancellation.isCancelled { return (.cancelled, watched) }
+
+        let html: String
+        do {
+            html = try settings.renderer.render(record, source: settings.source)
+        } catch {
+            return (.renderFailed(String(describing: error)), watched)
+        }
+        var writeError: String?
+        do {
+            try AtomicFile.write(Data(html.utf8), to: URL(fileURLWithPath: settings.reportPath), createFolder: true)
+        } catch {
+            writeError = String(describing: error)
+        }
+        return (.report(html: html, failure: record.error?.description, writeError: writeError), watched)
+    }
+
+    /// The runner preview uses: the one place to turn on what a preview run should have (the cell cache).
+    static func makeRunner(environment: [String: String], cancellation: Cancellation) -> NotebookRunner {
+        NotebookRunner(environment: environment, cancellation: cancellation)
+    }
+}

@@ -39,7 +39,7 @@ enum BuiltInTemplate {
 {{#hasToc}}
 <nav class="toc" id="contents" aria-labelledby="contents-title">
   <h2 class="toc-title" id="contents-title">Contents</h2>
-  <ol>{{#toc}}<li class="toc-level-{{level}}"><a href="#{{id}}">{{text}}</a></li>{{/toc}}</ol>
+  <ol>{{#toc}}<li class="toc-depth-{{depth}}"><a href="#{{id}}">{{text}}</a></li>{{/toc}}</ol>
 </nav>
 {{/hasToc}}
 <main>
@@ -209,8 +209,8 @@ code, pre { font-family: var(--mono); font-size: 0.88em; }
 .toc-title { margin: 0 0 0.3rem; font-size: 0.75rem; text-transform: uppercase; letter-spacing: 0.12em; color: var(--muted); }
 .toc ol { list-style: none; margin: 0; padding: 0; }
 .toc li { margin: 0.15rem 0; overflow-wrap: anywhere; }
-.toc .toc-level-2 { padding-left: 0.9rem; }
-.toc .toc-level-3 { padding-left: 1.8rem; font-size: 0.85rem; }
+.toc .toc-depth-2 { padding-left: 0.9rem; }
+.toc .toc-depth-3 { padding-left: 1.8rem; font-size: 0.85rem; }
 .toc a { color: var(--ink); text-decoration: none; }
 .toc a:hover, .toc a:focus { color: var(--accent); text-decoration: underline; }
 @media (min-width: 1100px) {

@@ -48,14 +48,19 @@ extension ReportView {
                 let markdown = footnotes.markdown(prose.markdown, passage: passage - 1)
                 let rendered = ProseRenderer.html(markdown, omittingHeadingAtLine: omitted, rewriter: &rewriter)
                 let anchored = HeadingAnchors.decorate(Footnotes.uniqueIDs(rendered, passage: passage), slugger: &slugger)
-                contents += anchored.toc.map { TOCItem(level: $0.level, id: $0.id, text: $0.text) }
+                contents += anchored.toc.map { TOCItem(level: $0.level, depth: $0.level, id: $0.id, text: $0.text) }
                 return BlockView(isProse: true, html: anchored.html, cell: nil)
             case .cell(let cell):
                 let result = resultByIndex[cell.index] ?? CellResult(cell: cell, status: .notRun)
                 return BlockView(isProse: false, html: "", cell: CellView(result, figures: &figures))
             }
         }
-        toc = contents
+        let top = contents.map(\.level).min() ?? 1
+        toc = contents.map { item in
+            var item = item
+            item.depth = item.level - top + 1
+            return item
+        }
         hasToc = contents.count >= 2
     }
 }

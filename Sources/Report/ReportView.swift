@@ -56,6 +56,8 @@ struct ReportView {
     struct TOCItem {
         /// 1…3.
         var level: Int
+        /// 1 for the highest level present in the contents (so a report of `##` headings is not indented).
+        var depth: Int
         var id: String
         var text: String
     }

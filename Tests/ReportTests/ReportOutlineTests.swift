@@ -45,8 +45,8 @@ final class ReportOutlineTests: XCTestCase {
     func testHeadingsGetUniqueStableIDsAndTheContentsListThem() throws {
         let structure = ReportStructure(html: try render(Self.lesson))
         Golden.assertMatches(structure.description, "outline.txt")
-        XCTAssertEqual(structure.toc, ["h2 #the-data The data", "h2 #über-die-daten Über die Daten!", "h3 #the-data-1 The data",
-                                       "h2 #section-cell-1 Cell 1", "h2 #the-data-2 The data"])
+        XCTAssertEqual(structure.toc, ["1 #the-data The data", "1 #über-die-daten Über die Daten!", "2 #the-data-1 The data",
+                                       "1 #section-cell-1 Cell 1", "1 #the-data-2 The data"])
     }
 
     func testEveryHeadingLinksToItself() throws {

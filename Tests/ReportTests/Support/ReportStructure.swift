@@ -26,7 +26,7 @@ struct ReportStructure: CustomStringConvertible {
     var date: String?
     var summary: String?
     var runError: String?
-    /// `h2 #id text` per table-of-contents entry; nil when the report has none.
+    /// `DEPTH #id text` per table-of-contents entry (depth 1 is its highest level); nil when the report has none.
     var toc: [String]?
     var entries: [Entry]
 
@@ -43,7 +43,7 @@ struct ReportStructure: CustomStringConvertible {
                 .drop { $0 != ">" }.dropFirst().description)
         }
         toc = HTMLText.between(html, "<nav class=\"toc\"", "</nav>").map { nav in
-            HTMLText.all(nav, pattern: "<li class=\"toc-level-([1-3])\"><a href=\"#([^\"]*)\">(.*?)</a></li>").map { "h\($0[0]) #\($0[1]) \($0[2])" }
+            HTMLText.all(nav, pattern: "<li class=\"toc-depth-([1-3])\"><a href=\"#([^\"]*)\">(.*?)</a></li>").map { "\($0[0]) #\($0[1]) \($0[2])" }
         }
         // A prose passage's footnotes are a <section> inside it: read them as part of the passage.
         let main = (HTMLText.between(html, "<main>", "</main>") ?? "")

@@ -151,6 +151,7 @@ enum BuiltInTemplate {
     --folio-chart-frame: #4a525e;
     --folio-chart-panel: #232a33;
     --folio-chart-accent: #5aa9e6;
+    --folio-chart-series-1: #3f95db;
   }
 }
 * { box-sizing: border-box; }

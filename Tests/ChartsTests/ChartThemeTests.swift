@@ -31,8 +31,7 @@ final class ChartThemeTests: XCTestCase {
     func testTextAxesAndGridFollowTheTheme() {
         for (kind, svg) in charts {
             let parsed = checkChart(svg)
-            // Legend swatches are drawn in their series' colour; every other line is themed.
-            for line in parsed.all("line") where !Palette.series.contains(line.attributes["stroke"] ?? "") {
+            for line in parsed.all("line") {
                 XCTAssertTrue(line.attributes["stroke"]?.hasPrefix("var(--folio-chart-") ?? false, "\(kind): \(line.attributes)")
             }
             // Heat-map counts sit on data colours and are chosen against them; every other text is themed.
@@ -47,6 +46,8 @@ final class ChartThemeTests: XCTestCase {
     func testAThemedColourNamesItsFallback() {
         XCTAssertEqual(Palette.text, "var(--folio-chart-text, #333333)")
         XCTAssertEqual(Palette.grid, "var(--folio-chart-grid, #e8eaed)")
+        XCTAssertEqual(Palette.seriesColor(0), "var(--folio-chart-series-1, #0072B2)")
+        XCTAssertEqual(Palette.seriesColor(-1), "var(--folio-chart-series-8, #F0E442)")
     }
 
     func testEverySeriesColourReadsOnADarkPage() {

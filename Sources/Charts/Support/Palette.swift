@@ -14,10 +14,12 @@ enum Palette {
     /// Okabe–Ito: blue, orange, bluish green, vermillion, reddish purple, sky blue, gray (for black), yellow.
     static let series = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#8C8C8C", "#F0E442"]
 
-    /// The colour of series number `index` (wraps around; negative indices are folded in).
+    /// The colour of series number `index` (wraps around; negative indices are folded in), as
+    /// `var(--folio-chart-series-N, HEX)` so a dark page may lighten it (the report's CSS lightens the blue).
     static func seriesColor(_ index: Int) -> String {
         let count = series.count
-        return series[((index % count) + count) % count]
+        let folded = ((index % count) + count) % count
+        return themed("series-\(folded + 1)", series[folded])
     }
 
     /// `var(--folio-chart-NAME, FALLBACK)`: a themed colour.

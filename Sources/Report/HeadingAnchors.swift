@@ -26,7 +26,8 @@ enum HeadingAnchors {
             result += source.substring(with: NSRange(location: position, length: match.range.location - position))
             let level = Int(source.substring(with: match.range(at: 1))) ?? 1
             let inner = source.substring(with: match.range(at: 2))
-            let text = plainText(inner)
+            // A footnote mark is not part of the heading's name.
+            let text = plainText(inner.replacingOccurrences(of: "<sup class=\"footnote-ref\">.*?</sup>", with: "", options: .regularExpression))
             let id = slugger.id(for: text)
             result += "<h\(level) id=\"\(id)\">\(inner) <a class=\"heading-anchor\" href=\"#\(id)\" "
                 + "aria-label=\"Link to this section\">#</a></h\(level)>"

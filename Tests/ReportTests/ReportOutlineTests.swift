@@ -57,6 +57,12 @@ final class ReportOutlineTests: XCTestCase {
         XCTAssertEqual(try render(Self.lesson), html, "the same notebook gives the same ids")
     }
 
+    func testAFootnoteMarkIsNotPartOfAHeadingsName() throws {
+        let html = try render("## Results[^1]\n\n## More\n\n[^1]: On the test set.\n")
+        XCTAssertTrue(html.contains("<h2 id=\"results\">Results<sup class=\"footnote-ref\">"), html)
+        XCTAssertEqual(ReportStructure(html: html).toc, ["1 #results Results", "1 #more More"])
+    }
+
     func testNoContentsForFewerThanTwoHeadings() throws {
         XCTAssertFalse(try render("# Only the title\n\n## One section\n\nText.\n").contains("<nav"))
         XCTAssertTrue(try render("## One\n\n## Two\n").contains("<nav class=\"toc\""))
@@ -71,6 +77,8 @@ final class ReportOutlineTests: XCTestCase {
         XCTAssertEqual(HeadingSlugger.slug("Figure 2"), "section-figure-2")
         XCTAssertEqual(HeadingSlugger.slug("figure-two"), "figure-two")
         XCTAssertEqual(HeadingSlugger.slug("Contents"), "section-contents")
+        XCTAssertEqual(HeadingSlugger.slug("Section"), "section")
+        XCTAssertEqual(HeadingSlugger.slug("Contents title"), "section-contents-title")
         XCTAssertEqual(HeadingSlugger.slug("fn 1"), "section-fn-1")
         var slugger = HeadingSlugger()
         XCTAssertEqual(["A", "A", "a", "A-1", "?", "?"].map { slugger.id(for: $0) }, ["a", "a-1", "a-2", "a-1-1", "section", "section-1"])

@@ -42,6 +42,7 @@ let package = Package(
         .target(name: "Report", dependencies: [
             "Notebook", "Runner", "CCMarkGFM", "Files",
             .product(name: "Mustache", package: "swift-mustache"),
+            .product(name: "Crypto", package: "swift-crypto"),
         ]),
         // `folio preview`: a loopback HTTP server that re-runs a notebook on save and reloads the page.
         .target(name: "Preview", dependencies: [
@@ -66,7 +67,7 @@ let package = Package(
         .testTarget(name: "RunnerTests", dependencies: ["Runner"]),
         .testTarget(name: "ReportTests", dependencies: ["Report"], exclude: ["Golden"]),
         .testTarget(name: "FolioCLITests", dependencies: ["folio"], exclude: ["Golden"]),
-        .testTarget(name: "PreviewTests", dependencies: ["Preview", "Notebook", "Runner", "Limits", "NeuralNet"]),
+        .testTarget(name: "PreviewTests", dependencies: ["Preview", "Notebook", "Report", "Runner", "Limits", "NeuralNet"]),
     ],
     swiftLanguageModes: [.v5]
 )

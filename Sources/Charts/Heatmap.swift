@@ -69,9 +69,9 @@ public struct Heatmap: Sendable {
                 let tip = "\(rowAxisTitle) \(layout.rowLabel(row)), \(columnAxisTitle.lowercased()) "
                     + "\(layout.columnLabel(column)): \(value) (\(NumberFormat.percent(share)) of row)"
                 svg.rect(x: x, y: y, width: cell, height: cell, fill: color.hex,
-                         extra: "stroke=\"#ffffff\" stroke-width=\"1\"", tooltip: tip)
+                         extra: "stroke=\"\(Palette.background)\" stroke-width=\"1\"", tooltip: tip)
                 guard let size = layout.countFontSize(for: String(value)) else { continue }
-                let textColor = value == 0 ? Palette.axis : color.contrastingText
+                let textColor = value == 0 ? Palette.faintOnData : color.contrastingText
                 svg.text(String(value), x: x + cell / 2, y: y + cell / 2, size: size, fill: textColor,
                          anchor: "middle", weight: row == column ? "600" : nil, middle: true)
             }

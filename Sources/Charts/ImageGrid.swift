@@ -93,7 +93,7 @@ public struct ImageGrid: Sendable {
                     + "preserveAspectRatio=\"xMidYMid meet\" "
                     + "style=\"image-rendering:crisp-edges;image-rendering:pixelated\">\(tooltip)</image>")
         } else {
-            svg.raw("<rect \(box) fill=\"#f1f3f4\">\(tooltip.isEmpty ? "<title>invalid image</title>" : tooltip)</rect>")
+            svg.raw("<rect \(box) fill=\"\(Palette.panel)\">\(tooltip.isEmpty ? "<title>invalid image</title>" : tooltip)</rect>")
         }
         let frame = marked ? "stroke=\"\(ImageGrid.markColor)\" stroke-width=\"3\"" : "stroke=\"\(Palette.imageFrame)\""
         svg.rect(x: x - 0.5, y: y - 0.5, width: side + 1, height: side + 1, fill: "none", extra: frame)

@@ -1,5 +1,5 @@
-import Crypto
 import Foundation
+import Report
 
 /// What turns a report into a preview page: a Content-Security-Policy `<meta>` that allows exactly
 /// one script (by its SHA-256) and connections to the preview server, the page's generation, and
@@ -42,22 +42,35 @@ enum LivePage {
     """
 
     /// `'sha256-…'`: the script's hash as a CSP source expression.
-    static let scriptHash: String = {
-        let digest = SHA256.hash(data: Data(script.utf8))
-        return "'sha256-\(Data(digest).base64EncodedString())'"
-    }()
+    static let scriptHash = ContentSecurityPolicy.hashSource(of: script)
 
-    /// The preview page's policy: nothing but inline styles, `data:` images, this one script and
-    /// connections back to the server.
-    static let contentSecurityPolicy =
-        "default-src 'none'; img-src data:; style-src 'unsafe-inline'; script-src \(scriptHash); connect-src 'self'"
+    /// The preview page's policy: the report's own (`base`: its scripts stay allowed) plus this
+    /// script and connections back to the server.
+    static func policy(extending base: ContentSecurityPolicy = ContentSecurityPolicy()) -> ContentSecurityPolicy {
+        var policy = base
+        policy.inlineScripts.append(script)
+        policy.extraDirectives.append("connect-src 'self'")
+        return policy
+    }
 
-    /// `html` with the policy and the generation right after `<head>` (so they govern everything
-    /// after them) and the script right before `</body>`; a page without those tags gets them
-    /// at its start and end.
+    /// A report the renderer made with `policy(extending:)` (so it already states the policy first in
+    /// its `<head>` and carries the script): only the page's generation is added, before `</head>`.
+    static func addingGeneration(to html: String, generation: Int) -> String {
+        var page = html
+        let meta = "<meta name=\"folio-preview-generation\" content=\"\(generation)\">\n"
+        if let range = page.range(of: "</head>", options: .caseInsensitive) {
+            page.insert(contentsOf: meta, at: range.lowerBound)
+        } else {
+            page = meta + page
+        }
+        return page
+    }
+
+    /// A page of preview's own (diagnostics, "running…") with the policy and the generation right
+    /// after `<head>` (so they govern everything after them) and the script right before `</body>`;
+    /// a page without those tags gets them at its start and end.
     static func inserting(into html: String, generation: Int) -> String {
-        let head = "\n<meta http-equiv=\"Content-Security-Policy\" content=\"\(contentSecurityPolicy)\">"
-            + "\n<meta name=\"folio-preview-generation\" content=\"\(generation)\">"
+        let head = "\n" + policy().meta + "\n<meta name=\"folio-preview-generation\" content=\"\(generation)\">"
         let body = "<script>\(script)</script>\n"
         var page = html
         if let range = page.range(of: "<head>", options: .caseInsensitive) {

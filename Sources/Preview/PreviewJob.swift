@@ -7,7 +7,8 @@ import Runner
 
 /// How one preview run ended.
 enum PreviewOutcome: Sendable {
-    /// The report's HTML (also written to the report path unless `writeError` says why not), and
+    /// The preview page's HTML (the report, also written — without the preview's script — to the
+    /// report path unless `writeError` says why not), and
     /// the run's first failure, if a cell failed.
     case report(html: String, failure: String?, writeError: String?)
     /// The notebook is invalid as text or a cell would fail: nothing ran.
@@ -48,9 +49,13 @@ struct PreviewJob {
         let record = Self.makeRunner(environment: settings.environment, cancellation: cancellation).run(document, events: events)
         if cancellation.isCancelled { return (.cancelled, watched) }
 
-        let html: String
+        let html: String, page: String
         do {
             html = try settings.renderer.render(record, source: settings.source)
+            // The page is the same report with the preview's script, allowed by the same policy.
+            var live = settings.renderer
+            live.policy = LivePage.policy(extending: live.policy)
+            page = try live.render(record, source: settings.source)
         } catch {
             return (.renderFailed(String(describing: error)), watched)
         }
@@ -60,7 +65,7 @@ struct PreviewJob {
         } catch {
             writeError = String(describing: error)
         }
-        return (.report(html: html, failure: record.error?.description, writeError: writeError), watched)
+        return (.report(html: page, failure: record.error?.description, writeError: writeError), watched)
     }
 
     /// The runner preview uses: the one place to turn on what a preview run should have (the cell cache).

@@ -97,6 +97,7 @@ public final class PreviewSession: Sendable {
         watcher.withLock { $0?.watch(watched) }
         let notebook = job.settings.notebook
         let page: String
+        var isReport = false
         switch outcome {
         case .cancelled:
             return
@@ -114,10 +115,12 @@ public final class PreviewSession: Sendable {
             let seconds = Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18
             log("Report updated: \(job.settings.reportPath) (" + String(format: "%.2f", seconds) + " s)")
             page = html
+            isReport = true
         }
         let generation = shown.withLock { shown in
             shown.generation += 1
-            shown.html = LivePage.inserting(into: page, generation: shown.generation)
+            shown.html = isReport ? LivePage.addingGeneration(to: page, generation: shown.generation)
+                                  : LivePage.inserting(into: page, generation: shown.generation)
             shown.status = ""
             return shown.generation
         }

@@ -43,6 +43,12 @@ enum BuiltInTemplate {
   <a href="#{{anchor}}">{{location}}</a>: {{message}}
 </aside>
 {{/runError}}{{/hasRunError}}
+{{#hasToc}}
+<nav class="toc" id="contents" aria-labelledby="contents-title">
+  <h2 class="toc-title" id="contents-title">Contents</h2>
+  <ol>{{#toc}}<li class="toc-depth-{{depth}}"><a href="#{{id}}">{{text}}</a></li>{{/toc}}</ol>
+</nav>
+{{/hasToc}}
 <main>
 {{#blocks}}
 {{#isProse}}
@@ -79,7 +85,7 @@ enum BuiltInTemplate {
     </table>
     </div>
     {{/table}}{{/isTable}}
-    {{#isChart}}<figure class="chart"><div class="chart-scroll">{{{svg}}}</div><figcaption>{{caption}}</figcaption></figure>{{/isChart}}
+    {{#isChart}}<figure class="chart" id="{{figureID}}"><div class="chart-scroll">{{{svg}}}</div><figcaption><a class="figure-number" href="#{{figureID}}">Figure {{figureNumber}}</a>: {{caption}}</figcaption></figure>{{/isChart}}
   </div>
   {{/outputs}}
   </div>
@@ -95,12 +101,14 @@ enum BuiltInTemplate {
 {{/cell}}
 {{/blocks}}
 </main>
-<footer class="run-footer">Made by Folio {{folioVersion}} — a self-contained report: no scripts, no external resources.</footer>
+<footer class="run-footer">Made by Folio {{folioVersion}} — a self-contained report: {{#hasScripts}}only Folio's own script (allowed by its hash){{/hasScripts}}{{^hasScripts}}no scripts{{/hasScripts}}, no external resources.</footer>
 </body>
 </html>
 """#
 
     static let css = #"""
+/* Every colour is a variable: the light theme here, the dark one under prefers-color-scheme below.
+   Charts read the --folio-chart-* variables (their SVG falls back to the light colours on its own). */
 :root {
   --ink: #1d2430;
   --muted: #5b6575;
@@ -112,8 +120,46 @@ enum BuiltInTemplate {
   --bad: #c62828;
   --bad-bg: #fdecea;
   --code-bg: #f3f4f6;
+  --shadow: rgb(29 36 48 / 0.3);
+  --shadow-none: rgb(29 36 48 / 0);
+  --paper-none: rgb(255 255 255 / 0);
+  --folio-chart-background: var(--paper);
+  --folio-chart-title: #1a1a1a;
+  --folio-chart-text: #333333;
+  --folio-chart-muted: #5f6368;
+  --folio-chart-axis: #9aa0a6;
+  --folio-chart-grid: #e8eaed;
+  --folio-chart-frame: #dadce0;
+  --folio-chart-panel: #f1f3f4;
+  --folio-chart-accent: #0072B2;
   --mono: ui-monospace, "SF Mono", "Cascadia Mono", "DejaVu Sans Mono", Menlo, Consolas, monospace;
-  color-scheme: light;
+  color-scheme: light dark;
+}
+@media screen and (prefers-color-scheme: dark) {
+  :root {
+    --ink: #e3e7ee;
+    --muted: #9aa4b2;
+    --rule: #323945;
+    --paper: #14181f;
+    --panel: #1c222b;
+    --accent: #6cb2ff;
+    --ok: #4ac26b;
+    --bad: #ff7b72;
+    --bad-bg: #3a1d1d;
+    --code-bg: #1f252e;
+    --shadow: rgb(0 0 0 / 0.6);
+    --shadow-none: rgb(0 0 0 / 0);
+    --paper-none: rgb(20 24 31 / 0);
+    --folio-chart-title: #e8ebf0;
+    --folio-chart-text: #d0d5dd;
+    --folio-chart-muted: #a3acb9;
+    --folio-chart-axis: #6b7480;
+    --folio-chart-grid: #2b323c;
+    --folio-chart-frame: #4a525e;
+    --folio-chart-panel: #232a33;
+    --folio-chart-accent: #5aa9e6;
+    --folio-chart-series-1: #3f95db;
+  }
 }
 * { box-sizing: border-box; }
 html { font-size: 16px; }
@@ -149,6 +195,7 @@ code, pre { font-family: var(--mono); font-size: 0.88em; }
   padding: 0.8rem 1rem; margin: 0 0 1.5rem; border-radius: 4px;
 }
 
+/* Headings carry ids and a "#" link to themselves, shown on hover or focus. */
 .prose h1 { font-size: 1.6rem; margin: 2rem 0 0.6rem; }
 .prose h2 { font-size: 1.3rem; margin: 1.8rem 0 0.5rem; }
 .prose h3 { font-size: 1.1rem; margin: 1.5rem 0 0.4rem; }
@@ -160,6 +207,31 @@ code, pre { font-family: var(--mono); font-size: 0.88em; }
 .prose table { display: block; max-width: 100%; width: max-content; }
 .prose th, .prose td { border: 1px solid var(--rule); padding: 0.3rem 0.6rem; }
 .prose img { max-width: 100%; }
+.prose :is(h1, h2, h3, h4, h5, h6) { scroll-margin-top: 1rem; }
+.heading-anchor { margin-left: 0.3em; color: var(--muted); text-decoration: none; font-weight: 400; opacity: 0; }
+.prose :is(h1, h2, h3, h4, h5, h6):hover .heading-anchor, .heading-anchor:focus { opacity: 1; }
+.footnote-ref a { text-decoration: none; padding: 0 0.1em; }
+.prose .footnotes { margin-top: 1.2rem; padding-top: 0.4rem; border-top: 1px solid var(--rule); font-size: 0.88rem; color: var(--muted); }
+.prose .footnotes li:target, .footnote-ref a:target { background: var(--code-bg); outline: 2px solid var(--accent); outline-offset: 1px; }
+.footnote-backref { text-decoration: none; }
+
+/* The table of contents: at the top on narrow screens, a sticky column beside the text on wide ones. */
+.toc { margin: 0 0 1.5rem; padding: 0.6rem 0.9rem; border: 1px solid var(--rule); border-radius: 6px; background: var(--panel); font-size: 0.9rem; }
+.toc-title { margin: 0 0 0.3rem; font-size: 0.75rem; text-transform: uppercase; letter-spacing: 0.12em; color: var(--muted); }
+.toc ol { list-style: none; margin: 0; padding: 0; }
+.toc li { margin: 0.15rem 0; overflow-wrap: anywhere; }
+.toc .toc-depth-2 { padding-left: 0.9rem; }
+.toc .toc-depth-3 { padding-left: 1.8rem; font-size: 0.85rem; }
+.toc a { color: var(--ink); text-decoration: none; }
+.toc a:hover, .toc a:focus { color: var(--accent); text-decoration: underline; }
+@media (min-width: 1100px) {
+  body:has(> .toc) { max-width: 76rem; display: grid; grid-template-columns: minmax(0, 1fr) 14rem; column-gap: 2.5rem; align-items: start; }
+  body:has(> .toc) > * { grid-column: 1; }
+  body > .toc {
+    grid-column: 2; grid-row: 1 / span 20; position: sticky; top: 1rem;
+    max-height: calc(100vh - 2rem); overflow-y: auto; margin: 0;
+  }
+}
 .prose p, .prose li, .run-meta dd, .output-text { overflow-wrap: anywhere; }
 
 .cell {
@@ -217,6 +289,9 @@ tfoot tr:first-child td { border-top: 2px solid var(--ink); }
 }
 @keyframes scroll-hint { from, 90% { opacity: 1; } to { opacity: 0; } }
 .chart figcaption { font-size: 0.8rem; color: var(--muted); margin-top: 0.2rem; }
+.figure-number { color: var(--ink); font-weight: 600; text-decoration: none; }
+.chart:target { outline: 2px solid var(--accent); outline-offset: 4px; border-radius: 2px; }
+.chart svg { color: var(--ink); }
 
 .cell-error { margin: 0.8rem 0.9rem 0.9rem; padding: 0.7rem 0.9rem; background: var(--bad-bg); border-radius: 4px; }
 .cell-error p { margin: 0.1rem 0; }
@@ -230,10 +305,10 @@ tfoot tr:first-child td { border-top: 2px solid var(--ink); }
 .table-wrap, .prose table {
   overflow-x: auto;
   background:
-    linear-gradient(to right, var(--paper) 40%, rgb(255 255 255 / 0)) left center / 2.5rem 100% no-repeat local,
-    linear-gradient(to left, var(--paper) 40%, rgb(255 255 255 / 0)) right center / 2.5rem 100% no-repeat local,
-    radial-gradient(farthest-side at 0 50%, rgb(29 36 48 / 0.3), rgb(29 36 48 / 0)) left center / 0.9rem 100% no-repeat scroll,
-    radial-gradient(farthest-side at 100% 50%, rgb(29 36 48 / 0.3), rgb(29 36 48 / 0)) right center / 0.9rem 100% no-repeat scroll,
+    linear-gradient(to right, var(--paper) 40%, var(--paper-none)) left center / 2.5rem 100% no-repeat local,
+    linear-gradient(to left, var(--paper) 40%, var(--paper-none)) right center / 2.5rem 100% no-repeat local,
+    radial-gradient(farthest-side at 0 50%, var(--shadow), var(--shadow-none)) left center / 0.9rem 100% no-repeat scroll,
+    radial-gradient(farthest-side at 100% 50%, var(--shadow), var(--shadow-none)) right center / 0.9rem 100% no-repeat scroll,
     var(--paper);
 }
 
@@ -251,6 +326,7 @@ tfoot tr:first-child td { border-top: 2px solid var(--ink); }
 @page { size: auto; }
 @media print {
   body { max-width: none; padding: 0; }
+  .heading-anchor { display: none; }
   h1, h2, h3, h4, .cell-head, caption, .run-error { break-after: avoid; }
   .cell { overflow: visible; }
   figure, .chart, .chart svg, tr { break-inside: avoid; }

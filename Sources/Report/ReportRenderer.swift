@@ -3,21 +3,33 @@ import Mustache
 import Runner
 
 /// Turns a run record into one self-contained HTML page (CSS inlined, charts as inline SVG).
+///
+/// Whatever the template, the page gets the report's Content-Security-Policy as the first element
+/// of its `<head>` and Folio's own inline scripts (none today) before `</body>`.
 public struct ReportRenderer: Sendable {
     public var template: ReportTemplate
     public var version: String
+    /// The inline scripts Folio adds (allowed by their hashes) and any extra policy directives.
+    public var policy: ContentSecurityPolicy
 
-    public init(template: ReportTemplate = .builtIn, version: String) {
+    public init(template: ReportTemplate = .builtIn, version: String, policy: ContentSecurityPolicy = ContentSecurityPolicy()) {
         self.template = template
         self.version = version
+        self.policy = policy
     }
 
     /// The report's HTML; with `source` (`ReportSource.identifier`), the report records which
     /// notebook it was made from.
     public func render(_ record: RunRecord, generated: Date = Date(), source: String? = nil) throws -> String {
         let compiled = try template.compiled()
-        let view = ReportView(record: record, css: template.css, version: version, generatedAt: generated)
-        let html = compiled.render(view)
-        return source.map { ReportSource.inserting($0, into: html) } ?? html
+        if let script = policy.inlineScripts.first(where: { $0.range(of: "</script", options: .caseInsensitive) != nil }) {
+            throw ReportError.scriptNotInlinable(String(script.prefix(60)))
+        }
+        let view = ReportView(record: record, css: template.css, version: version, generatedAt: generated,
+                              hasScripts: !policy.inlineScripts.isEmpty)
+        var html = HTMLHead.inserting(policy.scriptElements, beforeBodyEndIn: compiled.render(view))
+        if let source { html = ReportSource.inserting(source, into: html) }
+        guard let head = HTMLHead.openingTag(in: html) else { throw ReportError.templateWithoutHead(path: nil) }
+        return HTMLHead.inserting(policy.meta, afterHeadAt: head, in: html)
     }
 }

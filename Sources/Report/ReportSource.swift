@@ -37,8 +37,8 @@ public enum ReportSource {
 
     /// `html` with the record of `identifier` right after its `<head>` (or first, when it has none).
     static func inserting(_ identifier: String, into html: String) -> String {
-        guard let head = html.range(of: "<head>", options: .caseInsensitive) else { return meta(identifier) + "\n" + html }
-        return html.replacingCharacters(in: head, with: html[head] + "\n" + meta(identifier))
+        guard let head = HTMLHead.openingTag(in: html) else { return meta(identifier) + "\n" + html }
+        return HTMLHead.inserting(meta(identifier), afterHeadAt: head, in: html)
     }
 
     /// Where the file at `url` came from, judged from its first 64 KB.

@@ -29,16 +29,24 @@ public struct ReportTemplate: Sendable {
             }
             return text
         }
-        return ReportTemplate(mustache: try read("report.mustache"), css: try read("report.css"))
+        let mustache = try read("report.mustache")
+        guard HTMLHead.isPresent(in: mustache) else {
+            throw ReportError.templateWithoutHead(path: directory.appendingPathComponent("report.mustache").path)
+        }
+        return ReportTemplate(mustache: mustache, css: try read("report.css"))
     }
 
-    /// Checks the Mustache syntax, so a broken custom template fails before anything runs.
+    /// Checks the Mustache syntax and that there is a `<head>` (where the renderer puts the report's
+    /// Content-Security-Policy), so a broken custom template fails before anything runs.
     public func compiled() throws -> MustacheTemplate {
+        let compiled: MustacheTemplate
         do {
-            return try MustacheTemplate(string: mustache)
+            compiled = try MustacheTemplate(string: mustache)
         } catch {
             throw ReportError.templateInvalid(String(describing: error))
         }
+        guard HTMLHead.isPresent(in: mustache) else { throw ReportError.templateWithoutHead(path: nil) }
+        return compiled
     }
 }
 
@@ -47,6 +55,10 @@ public enum ReportError: Error, Equatable, CustomStringConvertible {
     case templateUnreadable(path: String)
     case templateNotUTF8(path: String)
     case templateInvalid(String)
+    /// The template (at `path`, when it came from a folder) has no `<head>` for the security policy.
+    case templateWithoutHead(path: String?)
+    /// One of Folio's inline scripts (its start given) contains `</script`, so it cannot be inlined.
+    case scriptNotInlinable(String)
     /// `what` ("the report", "the run record") could not be written to `path`.
     case cannotWrite(what: String, path: String, reason: String)
 
@@ -58,6 +70,11 @@ public enum ReportError: Error, Equatable, CustomStringConvertible {
             return "the report template \(path) is not UTF-8 text"
         case .templateInvalid(let reason):
             return "the report template is not valid Mustache: \(reason)"
+        case .templateWithoutHead(let path):
+            return "the report template \(path ?? "")\(path == nil ? "" : " ")has no <head> element; Folio puts the report's "
+                + "Content-Security-Policy first in it, so add <head>…</head> (as in Folio's templates/report.mustache)"
+        case .scriptNotInlinable(let start):
+            return "an inline script cannot contain </script: \(start)…"
         case .cannotWrite(let what, let path, let reason):
             return "cannot write \(what) to \(path): \(reason)"
         }

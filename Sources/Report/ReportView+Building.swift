@@ -3,7 +3,7 @@ import Notebook
 import Runner
 
 extension ReportView {
-    init(record: RunRecord, css: String, version: String, generatedAt: Date) {
+    init(record: RunRecord, css: String, version: String, generatedAt: Date, hasScripts: Bool = false) {
         let document = record.document
         title = document.title ?? URL(fileURLWithPath: document.path).deletingPathExtension().lastPathComponent
         author = document.author ?? ""
@@ -34,21 +34,38 @@ extension ReportView {
         runError = failure.flatMap { result in result.error.map { ErrorView($0, cell: result.cell) } }
         hasRunError = runError != nil
         self.css = css
+        self.hasScripts = hasScripts
         var resultByIndex: [Int: CellResult] = [:]
         for result in results { resultByIndex[result.cell.index] = result }
         var rewriter = ProseRewriter(notebookDirectory: ReportPath.folder(of: document.path))
+        var slugger = HeadingSlugger()
+        var figures = 0
+        var passage = 0
+        var contents: [TOCItem] = []
+        let footnotes = Footnotes(passages: document.blocks.compactMap { if case .prose(let prose) = $0 { return prose.markdown } else { return nil } })
         blocks = document.blocks.map { block in
             switch block {
             case .prose(let prose):
                 // The heading that repeats the title, counted from the prose run's first line.
                 let omitted = document.titleHeadingLine.map { $0 - prose.startLine + 1 }
-                let html = ProseRenderer.html(prose.markdown, omittingHeadingAtLine: omitted, rewriter: &rewriter)
-                return BlockView(isProse: true, html: html, cell: nil)
+                passage += 1
+                let markdown = footnotes.markdown(prose.markdown, passage: passage - 1)
+                let rendered = ProseRenderer.html(markdown, omittingHeadingAtLine: omitted, rewriter: &rewriter)
+                let anchored = HeadingAnchors.decorate(Footnotes.uniqueIDs(rendered, passage: passage), slugger: &slugger)
+                contents += anchored.toc.map { TOCItem(level: $0.level, depth: $0.level, id: $0.id, text: $0.text) }
+                return BlockView(isProse: true, html: anchored.html, cell: nil)
             case .cell(let cell):
                 let result = resultByIndex[cell.index] ?? CellResult(cell: cell, status: .notRun)
-                return BlockView(isProse: false, html: "", cell: CellView(result))
+                return BlockView(isProse: false, html: "", cell: CellView(result, figures: &figures))
             }
         }
+        let top = contents.map(\.level).min() ?? 1
+        toc = contents.map { item in
+            var item = item
+            item.depth = item.level - top + 1
+            return item
+        }
+        hasToc = contents.count >= 2
     }
 }
 
@@ -65,7 +82,8 @@ extension ReportView.ErrorView {
 }
 
 extension ReportView.CellView {
-    init(_ result: CellResult) {
+    /// `figures`: the charts numbered so far in the report; this cell's shown charts continue the count.
+    init(_ result: CellResult, figures: inout Int) {
         let cell = result.cell
         index = cell.index
         anchor = "cell-\(cell.index)"
@@ -81,7 +99,14 @@ extension ReportView.CellView {
         source = cell.source
         showSource = cell.display.echo && !cell.source.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
         foldSource = cell.display.codeFold
-        outputs = cell.display.output ? result.outputs.map(ReportView.OutputView.init) : []
+        let shown = cell.display.output ? result.outputs : []
+        let charts = shown.filter { if case .chart = $0 { return true } else { return false } }.count
+        outputs = shown.map { output in
+            guard case .chart(_, let caption) = output else { return ReportView.OutputView(output) }
+            figures += 1
+            let written = FigureCaption.text(default: caption, figureCaption: cell.display.figureCaption, chartsInCell: charts)
+            return ReportView.OutputView(output).numbered(figures, caption: written)
+        }
         showOutputs = !outputs.isEmpty
         cellError = result.error.map { ReportView.ErrorView($0, cell: cell) }
         hasCellError = cellError != nil
@@ -90,7 +115,8 @@ extension ReportView.CellView {
 
 extension ReportView.OutputView {
     init(_ output: Output) {
-        self.init(isText: false, text: "", textHTML: "", isTable: false, table: nil, isChart: false, svg: "", caption: "")
+        self.init(isText: false, text: "", textHTML: "", isTable: false, table: nil, isChart: false, svg: "", caption: "",
+                  figureNumber: 0, figureID: "")
         switch output {
         case .text(let text):
             isText = true
@@ -104,6 +130,15 @@ extension ReportView.OutputView {
             self.svg = svg
             self.caption = caption
         }
+    }
+
+    /// This chart as figure `number` of the report, captioned `caption`.
+    func numbered(_ number: Int, caption: String) -> Self {
+        var figure = self
+        figure.figureNumber = number
+        figure.figureID = "figure-\(number)"
+        figure.caption = caption
+        return figure
     }
 }
 

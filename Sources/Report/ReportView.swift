@@ -60,6 +60,14 @@ struct ReportView {
         /// The anchor of the cell that failed.
         var anchor: String
     }
+    struct TOCItem {
+        /// 1…3.
+        var level: Int
+        /// 1 for the highest level present in the contents (so a report of `##` headings is not indented).
+        var depth: Int
+        var id: String
+        var text: String
+    }
     struct OutputView {
         var isText: Bool
         var text: String
@@ -70,6 +78,9 @@ struct ReportView {
         var isChart: Bool
         var svg: String
         var caption: String
+        /// A chart's number in the report (1, 2, …; 0 for other outputs) and its id, `figure-N`.
+        var figureNumber: Int
+        var figureID: String
     }
     struct TableView {
         var caption: String
@@ -105,4 +116,10 @@ struct ReportView {
     var runError: ErrorView?
     var css: String
     var blocks: [BlockView]
+    /// The prose headings of levels 1–3 (the title heading left out), and whether there are at
+    /// least two of them, so the table of contents is shown.
+    var toc: [TOCItem]
+    var hasToc: Bool
+    /// The renderer adds Folio's own inline scripts (the footer says so instead of "no scripts").
+    var hasScripts: Bool
 }

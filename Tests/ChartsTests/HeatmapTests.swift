@@ -11,7 +11,7 @@ final class HeatmapTests: XCTestCase {
         let cellTexts = parsed.all("text").filter { $0.attributes["text-anchor"] == "middle" && Int($0.text) != nil }
         XCTAssertEqual(cellTexts.map(\.text), values.flatMap { $0 }.map(String.init))
         // Each count is centred on its own cell rectangle.
-        let cells = parsed.all("rect").filter { $0.attributes["stroke"] == "#ffffff" }
+        let cells = parsed.all("rect").filter { $0.attributes["stroke"] == Palette.background }
         XCTAssertEqual(cells.count, 9)
         for (cell, text) in zip(cells, cellTexts) {
             let x = Double(cell.attributes["x"] ?? "") ?? -1, width = Double(cell.attributes["width"] ?? "") ?? -1
@@ -38,7 +38,7 @@ final class HeatmapTests: XCTestCase {
         // Row 0 has few examples but is all correct; row 1 has many but is half wrong.
         let values = [[5, 0], [500, 500]]
         let parsed = checkChart(Heatmap(title: "", rowLabels: [], columnLabels: [], values: values).svg())
-        let cells = parsed.all("rect").filter { $0.attributes["stroke"] == "#ffffff" }.map { $0.attributes["fill"] ?? "" }
+        let cells = parsed.all("rect").filter { $0.attributes["stroke"] == Palette.background }.map { $0.attributes["fill"] ?? "" }
         XCTAssertEqual(cells[0], Palette.sequential(1).hex)
         XCTAssertEqual(cells[2], cells[3])
         XCTAssertNotEqual(cells[0], cells[2])
@@ -54,7 +54,7 @@ final class HeatmapTests: XCTestCase {
     func testRaggedRowsMissingLabelsNegativeAndHugeCountsStillRender() {
         let values = [[1, 2, 3], [4], [], [-3, Int.max, Int.max]]
         let parsed = checkChart(Heatmap(title: "odd", rowLabels: ["only"], columnLabels: [], values: values).svg())
-        XCTAssertEqual(parsed.all("rect").filter { $0.attributes["stroke"] == "#ffffff" }.count, 12)
+        XCTAssertEqual(parsed.all("rect").filter { $0.attributes["stroke"] == Palette.background }.count, 12)
         for text in ["only", "1", "2", "3", "0", "-3"] {
             XCTAssertTrue(parsed.texts.contains(text), "missing \(text)")
         }

@@ -80,14 +80,28 @@ final class RunCommandTests: XCTestCase {
 
     func testOutputOptionAndCustomTemplate() throws {
         let folder = try workspaceWithExample()
-        _ = try FolioProcess.write("<html><body>{{title}}|{{summary.ok}}</body></html>", to: "tpl/report.mustache", in: folder)
+        _ = try FolioProcess.write("<html><head></head><body>{{title}}|{{summary.ok}}</body></html>", to: "tpl/report.mustache", in: folder)
         _ = try FolioProcess.write("body{}", to: "tpl/report.css", in: folder)
         let outcome = try FolioProcess.run(["run", "nb/example.md", "-o", "elsewhere/r.html", "--template-dir", "tpl", "-q"],
                                            in: folder)
         XCTAssertEqual(outcome.status, 0, outcome.stderr)
         let html = try String(contentsOf: folder.appendingPathComponent("elsewhere/r.html"), encoding: .utf8)
-        XCTAssertTrue(html.hasSuffix("\n<html><body>Handwritten digits with a tiny MLP|7</body></html>"), html)
-        XCTAssertTrue(html.hasPrefix("<meta name=\"folio-source\" content=\""), "the renderer records the notebook even so")
+        XCTAssertTrue(html.hasSuffix("</head><body>Handwritten digits with a tiny MLP|7</body></html>"), html)
+        XCTAssertTrue(html.hasPrefix("<html><head>\n<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "),
+                      "the renderer puts the policy first in the template's <head>: \(html)")
+        XCTAssertTrue(html.contains("\n<meta name=\"folio-source\" content=\""), "and records the notebook even so")
+    }
+
+    func testATemplateWithoutHeadIsRefusedBeforeAnythingRuns() throws {
+        let folder = try workspaceWithExample()
+        _ = try FolioProcess.write("<html><body>{{title}}</body></html>", to: "tpl/report.mustache", in: folder)
+        _ = try FolioProcess.write("body{}", to: "tpl/report.css", in: folder)
+        let outcome = try FolioProcess.run(["run", "nb/example.md", "-o", "r.html", "--template-dir", "tpl"], in: folder)
+        XCTAssertEqual(outcome.status, 2, outcome.stderr)
+        XCTAssertTrue(outcome.stderr.contains("tpl/report.mustache has no <head> element; Folio puts the report's Content-Security-Policy"),
+                      outcome.stderr)
+        XCTAssertFalse(outcome.stdout.contains("[1/"), "nothing ran")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("r.html").path))
     }
 
     func testATemplatesFolderInTheCurrentFolderIsNotPickedUp() throws {

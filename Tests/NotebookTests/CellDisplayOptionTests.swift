@@ -54,4 +54,21 @@ final class CellDisplayOptionTests: XCTestCase {
         assertDiagnostic(found[0], line: 2, column: 4, "expected a cell option written as `#| key: value`")
         assertDiagnostic(found[1], line: 4, column: 4, "'output' is set twice (first on line 3)")
     }
+
+    func testFigureCaptionIsText() throws {
+        let only = try XCTUnwrap(parsed(cell("plot", "#| fig-cap: How the loss fell: fast, then slowly\nloss\n"))?.cells.first)
+        XCTAssertEqual(only.display.figureCaption, "How the loss fell: fast, then slowly")
+        XCTAssertEqual(only.source, "loss\n")
+        let quoted = try XCTUnwrap(parsed(cell("plot", "#| fig-cap: \"Loss # per epoch\"\nloss\n"))?.cells.first)
+        XCTAssertEqual(quoted.display.figureCaption, "Loss # per epoch")
+        XCTAssertNil(try XCTUnwrap(parsed(cell("plot", "loss\n"))?.cells.first).display.figureCaption)
+    }
+
+    func testBadFigureCaptionIsAnErrorAtTheValue() {
+        assertSingleError(cell("plot", "#| fig-cap:\nloss\n"), line: 2, column: 12, "'fig-cap' needs a caption, got nothing",
+                          hint: "#| fig-cap: Loss and accuracy per epoch")
+        let long = String(repeating: "x", count: 301)
+        assertSingleError(cell("plot", "#| fig-cap: \(long)\nloss\n"), line: 2, column: 13,
+                          "'fig-cap' is 301 characters long; the most is 300")
+    }
 }

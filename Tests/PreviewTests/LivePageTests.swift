@@ -1,5 +1,6 @@
 import Foundation
 import Notebook
+import Report
 import XCTest
 @testable import Preview
 
@@ -8,10 +9,19 @@ final class LivePageTests: XCTestCase {
     func testThePolicyGoesFirstInTheHeadAndTheScriptLastInTheBody() {
         let page = LivePage.inserting(into: "<html><head><title>t</title></head><body><p>x</p></body></html>", generation: 7)
         let policy = "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; img-src data:; "
-            + "style-src 'unsafe-inline'; script-src \(LivePage.scriptHash); connect-src 'self'\">"
+            + "font-src data:; style-src 'unsafe-inline'; script-src \(LivePage.scriptHash); connect-src 'self'\">"
         XCTAssertTrue(page.hasPrefix("<html><head>\n" + policy + "\n<meta name=\"folio-preview-generation\" content=\"7\"><title>"))
         XCTAssertTrue(page.hasSuffix("<p>x</p><script>\(LivePage.script)</script>\n</body></html>"))
         XCTAssertEqual(page.components(separatedBy: "<script>").count, 2)
+    }
+
+    func testAReportPageKeepsItsOwnPolicyExtendedByTheScript() {
+        let reportScript = "console.log(1)"
+        let policy = LivePage.policy(extending: ContentSecurityPolicy(inlineScripts: [reportScript]))
+        XCTAssertEqual(policy.content, "default-src 'none'; img-src data:; font-src data:; style-src 'unsafe-inline'; "
+            + "script-src \(ContentSecurityPolicy.hashSource(of: reportScript)) \(LivePage.scriptHash); connect-src 'self'")
+        let page = LivePage.addingGeneration(to: "<html><head>\(policy.meta)</head><body></body></html>", generation: 3)
+        XCTAssertEqual(page, "<html><head>\(policy.meta)<meta name=\"folio-preview-generation\" content=\"3\">\n</head><body></body></html>")
     }
 
     func testTheScriptHashIsABase64SHA256() {

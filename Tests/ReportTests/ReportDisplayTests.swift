@@ -68,17 +68,17 @@ final class ReportDisplayTests: XCTestCase {
         let structure = ReportStructure(html: try html("---\ntitle: The *real* title\n---\n# The *real*   title\n\nText.\n\n# The *real* title\n"))
         XCTAssertEqual(structure.title, "The *real* title")
         guard case .prose(let headings)? = structure.entries.first else { return XCTFail("no prose") }
-        XCTAssertEqual(headings, ["h1 The real title", "h1 The real title"],
+        XCTAssertEqual(headings, ["h1 #the-real-title The real title", "h1 #the-real-title-1 The real title"],
                        "the first heading's text is 'The real title', not the title: kept; the second is not the first")
 
         let same = ReportStructure(html: try html("---\ntitle: \"Digits: 'first' try \"\n---\n# Digits: 'first' try\n\nText.\n\n# Digits: 'first' try\n"))
         guard case .prose(let kept)? = same.entries.first else { return XCTFail("no prose") }
-        XCTAssertEqual(kept, ["h1 Digits: ‘first’ try"], "only the first, equal heading is dropped")
+        XCTAssertEqual(kept, ["h1 #digits-first-try Digits: ‘first’ try"], "only the first, equal heading is dropped")
 
         let fromHeading = ReportStructure(html: try html("Intro.\n\n# Digits\n\n## Part\n"))
         XCTAssertEqual(fromHeading.title, "Digits")
         guard case .prose(let rest)? = fromHeading.entries.first else { return XCTFail("no prose") }
-        XCTAssertEqual(rest, ["h2 Part"])
+        XCTAssertEqual(rest, ["h2 #part Part"])
     }
 
     func testADifferentFirstHeadingStays() throws {
@@ -86,6 +86,6 @@ final class ReportDisplayTests: XCTestCase {
         let headings = structure.entries.compactMap { entry -> [String]? in
             if case .prose(let headings) = entry { return headings } else { return nil }
         }
-        XCTAssertEqual(headings, [["h1 Digits"], ["h1 Report"]])
+        XCTAssertEqual(headings, [["h1 #digits Digits"], ["h1 #report Report"]])
     }
 }

@@ -2,30 +2,45 @@ import Foundation
 
 /// Colours shared by all charts.
 ///
+/// Text, axes, grid, frames and the background are CSS variables with the light colour as fallback
+/// (`var(--folio-chart-text, #333333)`): the report's CSS defines them for its light and dark themes,
+/// and an SVG shown on its own renders in the fallbacks. Data colours (heat-map cells, pixels) are
+/// plain hex and stay the same in both themes; the text drawn on them is chosen against them.
+///
 /// Series colours are the Okabe–Ito palette, designed to stay distinguishable under the common
-/// forms of colour blindness; yellow comes last because it is hard to see on white.
+/// forms of colour blindness, with its black replaced by a mid gray so every series reads on a light
+/// and a dark page alike; yellow comes last because it is hard to see on white.
 enum Palette {
-    /// Okabe–Ito: blue, orange, bluish green, vermillion, reddish purple, sky blue, black, yellow.
-    static let series = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#000000", "#F0E442"]
+    /// Okabe–Ito: blue, orange, bluish green, vermillion, reddish purple, sky blue, gray (for black), yellow.
+    static let series = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#8C8C8C", "#F0E442"]
 
-    /// The colour of series number `index` (wraps around; negative indices are folded in).
+    /// The colour of series number `index` (wraps around; negative indices are folded in), as
+    /// `var(--folio-chart-series-N, HEX)` so a dark page may lighten it (the report's CSS lightens the blue).
     static func seriesColor(_ index: Int) -> String {
         let count = series.count
-        return series[((index % count) + count) % count]
+        let folded = ((index % count) + count) % count
+        return themed("series-\(folded + 1)", series[folded])
     }
 
-    static let background = "#ffffff"
-    static let title = "#1a1a1a"
-    static let text = "#333333"
-    static let mutedText = "#5f6368"
-    static let axis = "#9aa0a6"
-    static let grid = "#e8eaed"
-    static let imageFrame = "#dadce0"
+    /// `var(--folio-chart-NAME, FALLBACK)`: a themed colour.
+    static func themed(_ name: String, _ fallback: String) -> String { "var(--folio-chart-\(name), \(fallback))" }
 
-    /// Bars that are not highlighted.
+    static let background = themed("background", "#ffffff")
+    static let title = themed("title", "#1a1a1a")
+    static let text = themed("text", "#333333")
+    static let mutedText = themed("muted", "#5f6368")
+    static let axis = themed("axis", "#9aa0a6")
+    static let grid = themed("grid", "#e8eaed")
+    static let imageFrame = themed("frame", "#dadce0")
+    /// The box drawn for an image that cannot be shown.
+    static let panel = themed("panel", "#f1f3f4")
+    /// Count text on an empty heat-map cell (a data colour, the lightest blue, in either theme).
+    static let faintOnData = "#8a9097"
+
+    /// Bars that are not highlighted (reads on white and on a dark page).
     static let bar = "#9db4cc"
-    /// The highlighted bar (Okabe–Ito blue, strong against the muted bars).
-    static let accent = "#0072B2"
+    /// The highlighted bar and its label (Okabe–Ito blue; a lighter blue on a dark page).
+    static let accent = themed("accent", "#0072B2")
 
     /// ColorBrewer "Blues" (9 classes), light to dark: the sequential scale of heatmaps.
     static let blues: [RGB] = [

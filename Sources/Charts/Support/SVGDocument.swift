@@ -1,5 +1,6 @@
 /// The outer `<svg>` element every chart shares: size and `viewBox`, accessibility (`role="img"`,
-/// `aria-label`, `<title>`, `<desc>`), a system font stack the page may override, a white background,
+/// `aria-label`, `<title>`, `<desc>`), a system font stack the page may override, a themed background
+/// (the report's paper colour, white on its own),
 /// and a CSS `min-width` below which its smallest text would render under `Readability.minimumFontSize`.
 struct SVGDocument {
     static let fontFamily = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"

@@ -1,11 +1,15 @@
+import Foundation
+
 /// The Quarto-style `#| key: value` lines at the top of a cell body, which say how the report
-/// shows the cell (`echo`, `output`, `code-fold`).
+/// shows the cell (`echo`, `output`, `code-fold`, `fig-cap`).
 ///
 /// Only lines before the body's first other non-blank line are options; a `#|` line after that is
-/// an ordinary comment. Values are booleans (`ValueSyntax.boolean`); a key Folio does not know
+/// an ordinary comment. Values are booleans (`ValueSyntax.boolean`), but `fig-cap`'s is text; a key Folio does not know
 /// (Quarto has many) is a note, not an error. The directive grammars skip these lines as comments.
 enum DisplayOptionsGrammar {
-    static let keys = ["echo", "output", "code-fold"]
+    static let keys = ["echo", "output", "code-fold", "fig-cap"]
+    /// The longest `fig-cap`, in characters.
+    static let maximumCaptionLength = 300
 
     /// What the option lines say, and the number of the last one (nil when there are none).
     struct Reading {
@@ -26,7 +30,7 @@ enum DisplayOptionsGrammar {
                 continue
             case .malformed(let text, let column, _):
                 diagnostics.error(line: line.number, column: column, "expected a cell option written as `#| key: value`, got '\(text)'",
-                                  hint: "cell options are `#| echo: false`, `#| output: false`, `#| code-fold: true`")
+                                  hint: "cell options are `#| echo: false`, `#| output: false`, `#| code-fold: true`, `#| fig-cap: text`")
             case .badQuote(_, let message, let column):
                 diagnostics.error(line: line.number, column: column, message, hint: "close the quote, or leave the quotes out")
             case .option(let written):
@@ -58,6 +62,10 @@ enum DisplayOptionsGrammar {
     }
 
     private static func apply(_ option: OptionLine, to display: inout CellDisplay, diagnostics: inout DiagnosticCollector) {
+        if option.key.text == "fig-cap" {
+            display.figureCaption = caption(option, diagnostics: &diagnostics)
+            return
+        }
         guard let value = ValueSyntax.boolean(option.value.text) else {
             let got = option.value.text.isEmpty ? "nothing" : "'\(option.value.text)'"
             diagnostics.error(line: option.line, column: option.value.column,
@@ -70,5 +78,24 @@ enum DisplayOptionsGrammar {
         case "output": display.output = value
         default: display.codeFold = value
         }
+    }
+
+    /// `fig-cap`'s text, or nil after a diagnostic: it must be one line of visible text.
+    private static func caption(_ option: OptionLine, diagnostics: inout DiagnosticCollector) -> String? {
+        let text = option.value.text.trimmingCharacters(in: .whitespaces)
+        let problem: String?
+        if text.isEmpty {
+            problem = "'fig-cap' needs a caption, got nothing"
+        } else if text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+            problem = "'fig-cap' must be plain text without control characters"
+        } else if text.count > maximumCaptionLength {
+            problem = "'fig-cap' is \(text.count) characters long; the most is \(maximumCaptionLength)"
+        } else {
+            problem = nil
+        }
+        guard let problem else { return text }
+        diagnostics.error(line: option.line, column: option.value.column, problem,
+                          hint: "write a short caption, e.g. `#| fig-cap: Loss and accuracy per epoch`")
+        return nil
     }
 }

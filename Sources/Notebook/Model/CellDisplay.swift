@@ -7,10 +7,13 @@ public struct CellDisplay: Sendable, Equatable {
     public var output: Bool
     /// `#| code-fold: true` shows the source folded, to be opened by the reader.
     public var codeFold: Bool
+    /// `#| fig-cap: …` captions the cell's figures in the report (nil: each chart's own caption).
+    public var figureCaption: String?
 
-    public init(echo: Bool = true, output: Bool = true, codeFold: Bool = false) {
+    public init(echo: Bool = true, output: Bool = true, codeFold: Bool = false, figureCaption: String? = nil) {
         self.echo = echo
         self.output = output
         self.codeFold = codeFold
+        self.figureCaption = figureCaption
     }
 }

@@ -2,7 +2,8 @@ import Foundation
 
 /// A rendered report reduced to its structure, read back from the HTML by the template's class
 /// names: the header, each prose block's headings, and per cell its index, directive, status,
-/// how its source shows, its outputs' kinds and captions, and its error. Golden files hold its
+/// how its source shows, its outputs' kinds and captions (a chart with its figure id), its error, and
+/// the table of contents (each heading with its id). Golden files hold its
 /// `description`, so a change of wording or markup in the template does not break them, but a
 /// change of what the report says does.
 struct ReportStructure: CustomStringConvertible {
@@ -25,6 +26,8 @@ struct ReportStructure: CustomStringConvertible {
     var date: String?
     var summary: String?
     var runError: String?
+    /// `DEPTH #id text` per table-of-contents entry (depth 1 is its highest level); nil when the report has none.
+    var toc: [String]?
     var entries: [Entry]
 
     var cells: [CellEntry] { entries.compactMap { if case .cell(let cell) = $0 { return cell } else { return nil } } }
@@ -39,11 +42,17 @@ struct ReportStructure: CustomStringConvertible {
             HTMLText.plain($0.replacingOccurrences(of: "<strong>.*</strong>", with: "", options: .regularExpression)
                 .drop { $0 != ">" }.dropFirst().description)
         }
-        let main = HTMLText.between(html, "<main>", "</main>") ?? ""
+        toc = HTMLText.between(html, "<nav class=\"toc\"", "</nav>").map { nav in
+            HTMLText.all(nav, pattern: "<li class=\"toc-depth-([1-3])\"><a href=\"#([^\"]*)\">(.*?)</a></li>").map { "\($0[0]) #\($0[1]) \($0[2])" }
+        }
+        // A prose passage's footnotes are a <section> inside it: read them as part of the passage.
+        let main = (HTMLText.between(html, "<main>", "</main>") ?? "")
+            .replacingOccurrences(of: "<section class=\"footnotes\"", with: "<aside class=\"footnotes\"")
         entries = main.components(separatedBy: "<section class=\"").dropFirst().map { section in
             let body = section.components(separatedBy: "</section>").first ?? section
             if body.hasPrefix("prose") {
-                let headings = HTMLText.all(body, pattern: "<h[1-6][^>]*>(.*?)</h([1-6])>").map { "h\($0[1]) \($0[0])" }
+                let anchorless = body.replacingOccurrences(of: "<a class=\"heading-anchor\"[^>]*>#</a>", with: "", options: .regularExpression)
+                let headings = HTMLText.all(anchorless, pattern: "<h([1-6]) id=\"([^\"]*)\">(.*?)</h[1-6]>").map { "h\($0[0]) #\($0[1]) \($0[2])" }
                 return .prose(headings: headings)
             }
             return .cell(Self.cell(body))
@@ -54,11 +63,11 @@ struct ReportStructure: CustomStringConvertible {
         func span(_ name: String) -> String { HTMLText.element(body, open: "<span class=\"\(name)\">", close: "</span>") ?? "" }
         let source = body.contains("<details class=\"cell-fold\">") ? "folded"
             : body.contains("class=\"cell-source\"") ? "shown" : "hidden"
-        let outputs = HTMLText.all(body, pattern: "<p class=\"output-text\">(.*?)</p>|<caption>(.*?)</caption>|<figcaption>(.*?)</figcaption>")
+        let outputs = HTMLText.all(body, pattern: "<p class=\"output-text\">(.*?)</p>|<caption>(.*?)</caption>|<figure class=\"chart\" id=\"([^\"]*)\">.*?<figcaption>(.*?)</figcaption>")
             .map { groups -> String in
                 if !groups[0].isEmpty { return "text: \(groups[0])" }
                 if !groups[1].isEmpty { return "table: \(groups[1])" }
-                return "chart: \(groups[2])"
+                return "chart #\(groups[2]): \(groups[3])"
             }
         let errors = body.components(separatedBy: "<div class=\"cell-error\"").dropFirst().map { error -> String in
             let location = HTMLText.element(error, open: "<p class=\"error-where\">", close: "</p>") ?? ""
@@ -76,6 +85,7 @@ struct ReportStructure: CustomStringConvertible {
         if let date { lines.append("date: \(date)") }
         if let summary { lines.append("description: \(summary)") }
         if let runError { lines.append("run error: \(runError)") }
+        if let toc { lines.append("toc: " + toc.joined(separator: ", ")) }
         for entry in entries {
             switch entry {
             case .prose(let headings):

@@ -59,7 +59,11 @@ final class PreviewCommandTests: XCTestCase {
 
         let first = try XCTUnwrap(HTTP.waitForPage(port: port, containing: "The first version of the lesson.", within: 60))
         XCTAssertTrue(first.contains("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; img-src data:; "
-                                     + "style-src 'unsafe-inline'; script-src 'sha256-"))
+                                     + "font-src data:; style-src 'unsafe-inline'; script-src 'sha256-"))
+        XCTAssertEqual(first.components(separatedBy: "http-equiv=\"Content-Security-Policy\"").count, 2, "one policy")
+        // The file on disk states the report's own policy, without a script.
+        XCTAssertFalse((try String(contentsOf: folder.appendingPathComponent("output/lesson.html"), encoding: .utf8))
+            .contains("script-src"))
         XCTAssertTrue(first.contains("new EventSource(\"/events\")"))
         XCTAssertTrue(first.contains("Total params"), "the summary cell ran")
 

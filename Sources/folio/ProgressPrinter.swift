@@ -30,8 +30,6 @@ final class ProgressPrinter {
                 Terminal.error(String(format: "      done in %.2f s", result.seconds))
             } else if let note = result.note {
                 Terminal.error("[\(result.cell.index)/\(count)] \(result.cell.name) (line \(result.cell.location.line)) — \(note)")
-            } else if let interruption = result.interruption {
-                Terminal.error("      " + interruption.message)
             }
         case .training(let event):
             training(event)

@@ -77,7 +77,9 @@ final class AllowErrorsRunTests: XCTestCase {
         let note = "Not run: it needs the model, which the failed build cell (cell 1, line 1) should have made."
         XCTAssertEqual(record.results[2].note, note)
         XCTAssertEqual(record.results[4].note, note)
-        XCTAssertEqual(record.results[5].note, note, "the history the skipped fit should have made")
+        XCTAssertEqual(record.results[5].note,
+                       "Not run: it needs the history, which the failed build cell (cell 1, line 1) should have made.",
+                       "the history the skipped fit should have made")
         XCTAssertEqual(record.results[6].note, note)
         XCTAssertNil(record.results[3].note)
     }

@@ -25,7 +25,7 @@ enum BuiltInTemplate {
   <dl class="run-meta">
     <div><dt>notebook</dt><dd><code>{{notebook}}</code></dd></div>
     <div><dt>seed</dt><dd>{{seed}}</dd></div>
-    <div><dt>cells</dt><dd>{{summary.ok}} ok{{#summary.hasFailed}} · <span class="bad">{{summary.failed}} failed</span>{{/summary.hasFailed}}{{#summary.hasNotRun}} · {{summary.notRun}} not run{{/summary.hasNotRun}}</dd></div>
+    <div><dt>cells</dt><dd>{{summary.ok}} ok{{#summary.hasFailed}} · <span class="bad">{{summary.failed}} failed</span>{{/summary.hasFailed}}{{#summary.hasInterrupted}} · <span class="warn">{{summary.interrupted}} interrupted</span>{{/summary.hasInterrupted}}{{#summary.hasNotRun}} · {{summary.notRun}} not run{{/summary.hasNotRun}}</dd></div>
     <div><dt>run time</dt><dd>{{summary.seconds}}</dd></div>
     <div><dt>generated</dt><dd>{{generated}}</dd></div>
   </dl>
@@ -37,12 +37,20 @@ enum BuiltInTemplate {
   </table>
   {{/hasParameters}}
 </header>
-{{#hasRunError}}{{#runError}}
-<aside class="run-error" role="alert">
-  <strong>The run stopped with an error.</strong>
-  <a href="#{{anchor}}">{{location}}</a>: {{message}}
+{{#hasInterruption}}{{#interruption}}
+<aside class="run-interrupted" role="alert">
+  <strong>The run was interrupted.</strong>
+  {{#hasInterruptedCell}}<a href="#{{interruptedAnchor}}">{{interruptedCell}}</a>: {{/hasInterruptedCell}}{{message}}
 </aside>
-{{/runError}}{{/hasRunError}}
+{{/interruption}}{{/hasInterruption}}
+{{#hasRunError}}
+<aside class="run-error" role="alert">
+  <strong>{{runErrorTitle}}</strong>
+  {{#runErrors}}
+  <p class="run-error-item"><a href="#{{anchor}}">{{location}}</a>: {{message}}</p>
+  {{/runErrors}}
+</aside>
+{{/hasRunError}}
 {{#hasToc}}
 <nav class="toc" id="contents" aria-labelledby="contents-title">
   <h2 class="toc-title" id="contents-title">Contents</h2>
@@ -97,6 +105,8 @@ enum BuiltInTemplate {
     {{#hasHint}}<p class="error-hint">{{hint}}</p>{{/hasHint}}
   </div>
   {{/cellError}}{{/hasCellError}}
+  {{#hasCellInterruption}}<div class="cell-interrupted" role="status"><p>{{cellInterruption}}</p></div>{{/hasCellInterruption}}
+  {{#hasSkipNote}}<p class="cell-skip-note">{{skipNote}}</p>{{/hasSkipNote}}
 </section>
 {{/cell}}
 {{/blocks}}
@@ -119,6 +129,8 @@ enum BuiltInTemplate {
   --ok: #1a7f37;
   --bad: #c62828;
   --bad-bg: #fdecea;
+  --warn: #8a5300;
+  --warn-bg: #fff4e0;
   --code-bg: #f3f4f6;
   --shadow: rgb(29 36 48 / 0.3);
   --shadow-none: rgb(29 36 48 / 0);
@@ -146,6 +158,8 @@ enum BuiltInTemplate {
     --ok: #4ac26b;
     --bad: #ff7b72;
     --bad-bg: #3a1d1d;
+    --warn: #e3b341;
+    --warn-bg: #33270f;
     --code-bg: #1f252e;
     --shadow: rgb(0 0 0 / 0.6);
     --shadow-none: rgb(0 0 0 / 0);
@@ -189,9 +203,15 @@ code, pre { font-family: var(--mono); font-size: 0.88em; }
 .run-params caption { text-align: left; color: var(--muted); font-size: 0.88rem; padding-bottom: 0.2rem; }
 .run-params td { white-space: normal; overflow-wrap: anywhere; }
 .bad { color: var(--bad); font-weight: 600; }
+.warn { color: var(--warn); font-weight: 600; }
 
 .run-error {
   background: var(--bad-bg); border-left: 4px solid var(--bad);
+  padding: 0.8rem 1rem; margin: 0 0 1.5rem; border-radius: 4px;
+}
+.run-error-item { margin: 0.3rem 0 0; }
+.run-interrupted {
+  background: var(--warn-bg); border-left: 4px solid var(--warn);
   padding: 0.8rem 1rem; margin: 0 0 1.5rem; border-radius: 4px;
 }
 
@@ -244,6 +264,7 @@ code, pre { font-family: var(--mono); font-size: 0.88em; }
 }
 .cell.status-error { border-left-color: var(--bad); }
 .cell.status-not-run { border-left-color: var(--rule); opacity: 0.6; }
+.cell.status-interrupted { border-left-color: var(--warn); }
 .cell-head {
   display: flex; align-items: baseline; gap: 0.8rem;
   padding: 0.4rem 0.9rem; background: var(--panel); border-bottom: 1px solid var(--rule);
@@ -254,6 +275,10 @@ code, pre { font-family: var(--mono); font-size: 0.88em; }
 .cell-status { margin-left: auto; font-weight: 600; color: var(--ok); }
 .status-error .cell-status { color: var(--bad); }
 .status-not-run .cell-status { color: var(--muted); }
+.status-interrupted .cell-status { color: var(--warn); }
+.cell-interrupted { margin: 0.8rem 0.9rem 0.9rem; padding: 0.7rem 0.9rem; background: var(--warn-bg); border-radius: 4px; font-weight: 600; }
+.cell-interrupted p { margin: 0; }
+.cell-skip-note { margin: 0.6rem 0.9rem; color: var(--muted); font-style: italic; }
 .cell-source {
   margin: 0; padding: 0.7rem 0.9rem; background: var(--code-bg);
   border-bottom: 1px solid var(--rule); overflow-x: auto; white-space: pre;
@@ -327,7 +352,7 @@ tfoot tr:first-child td { border-top: 2px solid var(--ink); }
 @media print {
   body { max-width: none; padding: 0; }
   .heading-anchor { display: none; }
-  h1, h2, h3, h4, .cell-head, caption, .run-error { break-after: avoid; }
+  h1, h2, h3, h4, .cell-head, caption, .run-error, .run-interrupted { break-after: avoid; }
   .cell { overflow: visible; }
   figure, .chart, .chart svg, tr { break-inside: avoid; }
   .output-text, .cell-source, td, th { break-inside: auto; }

@@ -27,12 +27,25 @@ extension ReportView {
         let results = record.results
         let failedCount = results.filter { $0.status == .error }.count
         let notRunCount = results.filter { $0.status == .notRun }.count
+        let interruptedCount = results.filter { $0.status == .interrupted }.count
         summary = Summary(cells: results.count, ok: results.filter { $0.status == .ok }.count,
-                          failed: failedCount, notRun: notRunCount, seconds: String(format: "%.2f s", record.seconds),
-                          hasFailed: failedCount > 0, hasNotRun: notRunCount > 0)
-        let failure = results.first { $0.status == .error }
-        runError = failure.flatMap { result in result.error.map { ErrorView($0, cell: result.cell) } }
-        hasRunError = runError != nil
+                          failed: failedCount, notRun: notRunCount, interrupted: interruptedCount,
+                          seconds: String(format: "%.2f s", record.seconds),
+                          hasFailed: failedCount > 0, hasNotRun: notRunCount > 0, hasInterrupted: interruptedCount > 0)
+        runErrors = results.compactMap { result in result.error.map { ErrorView($0, cell: result.cell) } }
+        hasRunError = !runErrors.isEmpty
+        runErrorTitle = runErrors.count > 1 ? "\(runErrors.count) cells failed." : "The run stopped with an error."
+        if runErrors.count == 1, let failed = results.firstIndex(where: { $0.status == .error }),
+           results[(failed + 1)...].contains(where: { $0.status == .ok }) {
+            runErrorTitle = "A cell failed; the cells that did not depend on it ran."
+        }
+        interruption = record.interruption.map { interruption in
+            let cell = results.first { $0.status == .interrupted }?.cell
+            return InterruptionView(message: interruption.message, hasInterruptedCell: cell != nil,
+                                    interruptedAnchor: cell.map { "cell-\($0.index)" } ?? "",
+                                    interruptedCell: cell.map { "[\($0.index)] \($0.name), line \($0.location.line)" } ?? "")
+        }
+        hasInterruption = interruption != nil
         self.css = css
         self.hasScripts = hasScripts
         var resultByIndex: [Int: CellResult] = [:]
@@ -94,6 +107,7 @@ extension ReportView.CellView {
         case .ok: statusLabel = "ok"
         case .error: statusLabel = "failed"
         case .notRun: statusLabel = "not run"
+        case .interrupted: statusLabel = "interrupted"
         }
         seconds = result.status == .notRun ? "" : String(format: "%.2f s", result.seconds)
         source = cell.source
@@ -110,6 +124,10 @@ extension ReportView.CellView {
         showOutputs = !outputs.isEmpty
         cellError = result.error.map { ReportView.ErrorView($0, cell: cell) }
         hasCellError = cellError != nil
+        cellInterruption = result.interruption?.message ?? ""
+        hasCellInterruption = !cellInterruption.isEmpty
+        skipNote = result.note ?? ""
+        hasSkipNote = !skipNote.isEmpty
     }
 }
 

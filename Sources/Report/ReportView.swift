@@ -16,10 +16,12 @@ struct ReportView {
         var ok: Int
         var failed: Int
         var notRun: Int
+        var interrupted: Int
         var seconds: String
         /// Mustache treats 0 as true, so sections test these instead of the counts.
         var hasFailed: Bool
         var hasNotRun: Bool
+        var hasInterrupted: Bool
     }
     struct BlockView {
         var isProse: Bool
@@ -44,6 +46,19 @@ struct ReportView {
         var outputs: [OutputView]
         var hasCellError: Bool
         var cellError: ErrorView?
+        /// An interrupted cell: "Interrupted by Ctrl-C during epoch 3 of 100 (after batch 12 of 30)."
+        var hasCellInterruption: Bool
+        var cellInterruption: String
+        /// A cell skipped under `--allow-errors`: which failed cell it depends on.
+        var hasSkipNote: Bool
+        var skipNote: String
+    }
+    /// The run was stopped early: by what, and the cell that was running (if one was).
+    struct InterruptionView {
+        var message: String
+        var hasInterruptedCell: Bool
+        var interruptedAnchor: String
+        var interruptedCell: String
     }
     /// One row of the parameters table: a parameter, its final value as written into the
     /// notebook, and where it came from ("default", "file", "-p").
@@ -113,7 +128,12 @@ struct ReportView {
     var failed: Bool
     var summary: Summary
     var hasRunError: Bool
-    var runError: ErrorView?
+    /// "The run stopped with an error." or, under `--allow-errors`, "3 cells failed."
+    var runErrorTitle: String
+    /// Every failed cell's error, in notebook order.
+    var runErrors: [ErrorView]
+    var hasInterruption: Bool
+    var interruption: InterruptionView?
     var css: String
     var blocks: [BlockView]
     /// The prose headings of levels 1–3 (the title heading left out), and whether there are at

@@ -6,8 +6,10 @@ public struct CellResult: Sendable {
     public enum Status: String, Sendable, Codable {
         case ok
         case error
-        /// An earlier cell failed, so this one never ran.
+        /// An earlier cell failed (or the run was interrupted), so this one never ran.
         case notRun = "not_run"
+        /// Stopped at a safe point by the run's `Cancellation`; `outputs` show what it finished.
+        case interrupted
     }
 
     public var cell: Cell
@@ -16,12 +18,20 @@ public struct CellResult: Sendable {
     public var outputs: [Output]
     /// Set when `status` is `.error`.
     public var error: RunError?
+    /// Set when `status` is `.interrupted`: by what, and how far the cell got.
+    public var interruption: Interruption?
+    /// Why a `notRun` cell was skipped when it is not simply "an earlier cell stopped the run"
+    /// (`--allow-errors`: which failed cell it depends on).
+    public var note: String?
 
-    public init(cell: Cell, status: Status, seconds: Double = 0, outputs: [Output] = [], error: RunError? = nil) {
+    public init(cell: Cell, status: Status, seconds: Double = 0, outputs: [Output] = [], error: RunError? = nil,
+                interruption: Interruption? = nil, note: String? = nil) {
         self.cell = cell
         self.status = status
         self.seconds = seconds
         self.outputs = outputs
         self.error = error
+        self.interruption = interruption
+        self.note = note
     }
 }

@@ -1,3 +1,5 @@
+import Limits
+import NeuralNet
 import Notebook
 
 /// A failure while a cell runs: what went wrong, where in the notebook, and what to try.
@@ -22,12 +24,17 @@ public struct RunError: Error, Sendable, CustomStringConvertible {
     }
 }
 
-/// Runs `body`, turning any error that is not already a `RunError` into one at `location`.
+/// Runs `body`, turning any error that is not already a `RunError` into one at `location`; a stop
+/// at a safe point (`Cancelled`, `FitStopped`) passes through for the runner to mark the cell interrupted.
 func wrap<T>(at location: SourceLocation, _ body: () throws -> T) throws -> T {
     do {
         return try body()
     } catch let error as RunError {
         throw error
+    } catch let stop as Cancelled {
+        throw stop
+    } catch let stop as FitStopped {
+        throw stop
     } catch {
         throw RunError(at: location, String(describing: error))
     }

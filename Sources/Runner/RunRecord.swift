@@ -11,6 +11,8 @@ public struct RunRecord: Sendable {
     public var predictions: [Prediction]
     /// Wall-clock time of the whole run.
     public var seconds: Double
+    /// Set when the run's `Cancellation` stopped it early (the report is still complete).
+    public var interruption: Interruption? = nil
 
     /// Whether some cell failed.
     public var failed: Bool { results.contains { $0.status == .error } }
@@ -36,6 +38,7 @@ private struct JSONRecord: Encodable {
         var seconds: Double
         var line: Int
         var error: String?
+        var interruption: String?
     }
     struct HistoryEntry: Encodable {
         var loss: [Double]
@@ -64,6 +67,7 @@ private struct JSONRecord: Encodable {
     /// Each parameter's final value, typed as in JSON (`{"epochs": 2, "learning_rate": 0.01}`).
     var params: [String: ParameterJSON]
     var status: String
+    var interruption: String?
     var seconds: Double
     var cells: [CellEntry]
     var history: HistoryEntry?
@@ -79,11 +83,12 @@ private struct JSONRecord: Encodable {
         seed = record.document.seed
         params = Dictionary(record.document.parameters.map { ($0.name, ParameterJSON(value: $0.value)) },
                             uniquingKeysWith: { _, last in last })
-        status = record.failed ? "error" : "ok"
+        status = record.interruption != nil ? "interrupted" : record.failed ? "error" : "ok"
+        interruption = record.interruption?.message
         seconds = record.seconds
         cells = record.results.map {
             CellEntry(index: $0.cell.index, directive: $0.cell.name, status: $0.status, seconds: $0.seconds,
-                      line: $0.cell.location.line, error: $0.error?.description)
+                      line: $0.cell.location.line, error: $0.error?.description, interruption: $0.interruption?.message)
         }
         history = record.history.map {
             HistoryEntry(loss: $0.loss, accuracy: $0.accuracy, val_loss: $0.valLoss, val_accuracy: $0.valAccuracy)

@@ -1,5 +1,6 @@
 import Foundation
 import Datasets
+import Limits
 import NeuralNet
 import Notebook
 
@@ -20,6 +21,8 @@ public struct Session {
     /// The notebook's seed: model initialisation and shuffling derive from it.
     public let seed: UInt64
     public let environment: [String: String]
+    /// Asked for, the engine and downloads stop at their next safe point (see `NotebookRunner`).
+    let cancellation: Cancellation?
     /// Receives progress for the terminal.
     let events: (RunEvent) -> Void
 
@@ -49,10 +52,12 @@ public struct Session {
     /// (to point at the option that disagrees with a loaded model).
     var writtenPreprocessing: [PreparationPart: SourceLocation] = [:]
 
-    init(notebookDirectory: URL, seed: UInt64, environment: [String: String], events: @escaping (RunEvent) -> Void) {
+    init(notebookDirectory: URL, seed: UInt64, environment: [String: String], cancellation: Cancellation? = nil,
+         events: @escaping (RunEvent) -> Void) {
         self.notebookDirectory = notebookDirectory
         self.seed = seed
         self.environment = environment
+        self.cancellation = cancellation
         self.events = events
     }
 

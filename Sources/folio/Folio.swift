@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Limits
 
 /// The `folio` command: run literate Markdown notebooks that train neural networks.
 @main
@@ -16,7 +17,8 @@ struct Folio: ParsableCommand {
           2    the notebook is invalid as text, `check` found a cell that would fail, or the command line is wrong \
         (nothing runs, no report)
           3    the cells ran but the report (or the --json record) could not be written
-          130  interrupted (Ctrl-C, SIGINT); 143 terminated (SIGTERM)
+          130  interrupted (Ctrl-C, SIGINT); 143 terminated (SIGTERM): `run` stops at the end of the current batch \
+        and writes the report, marked interrupted; a second Ctrl-C quits at once, writing nothing
         Notebook format: docs/notebook-format.md.
         """,
         version: version,
@@ -27,6 +29,7 @@ struct Folio: ParsableCommand {
     /// and its messages (which may quote option values) are printed through `Terminal`.
     static func main() {
         QuickExit.install()
+        SignalWatcher.install()
         do {
             var command = try parseAsRoot()
             try command.run()
@@ -51,4 +54,9 @@ enum FolioExit {
     static let invalidInput = ExitCode(2)
     /// The cells ran but the report could not be written.
     static let reportNotWritten = ExitCode(3)
+
+    /// The shell's status for a run stopped by a signal: 130 (SIGINT), 143 (SIGTERM).
+    static func stopped(by reason: Cancellation.Reason) -> ExitCode {
+        ExitCode(Int32(128 + reason.rawValue))
+    }
 }

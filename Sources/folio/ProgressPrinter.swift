@@ -22,12 +22,14 @@ final class ProgressPrinter {
         case .cellStarted(let cell, let count):
             closeLine()
             Terminal.error("[\(cell.index)/\(count)] \(cell.name) (line \(cell.location.line))")
-        case .cellFinished(let result, _):
+        case .cellFinished(let result, let count):
             closeLine()
             if result.status == .ok {
                 if ["summary", "evaluate"].contains(result.cell.name) { printTables(of: result) }
                 if ["build", "predict", "save"].contains(result.cell.name) { printFirstText(of: result) }
                 Terminal.error(String(format: "      done in %.2f s", result.seconds))
+            } else if let note = result.note {
+                Terminal.error("[\(result.cell.index)/\(count)] \(result.cell.name) (line \(result.cell.location.line)) — \(note)")
             }
         case .training(let event):
             training(event)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Files
 import Foundation
+import Limits
 import Notebook
 import Report
 import Runner
@@ -37,12 +38,15 @@ struct RunCommand: ParsableCommand {
 
     @OptionGroup var parameters: ParameterOptions
 
+    @Flag(name: .customLong("allow-errors"),
+          help: "When a cell fails, still run the later cells that do not depend on it (exit status 1 all the same).")
+    var allowErrors = false
+
     func validate() throws {
         _ = try RunDestinations(notebook: notebook, output: output, json: json, currentDirectory: Self.currentDirectory)
     }
 
     func run() throws {
-        Interruption.exitOnSignals()
         let destinations = try RunDestinations(notebook: notebook, output: output, json: json,
                                                currentDirectory: Self.currentDirectory)
         let source = ReportSource.identifier(ofNotebookAt: notebook, currentDirectory: Self.currentDirectory)
@@ -56,7 +60,10 @@ struct RunCommand: ParsableCommand {
         }
 
         let printer = ProgressPrinter(quiet: quiet)
-        let record = NotebookRunner().run(document) { printer.handle($0) }
+        // Ctrl-C or SIGTERM from here on stops the run at its next safe point; the report is still written.
+        let cancellation = Cancellation()
+        SignalWatcher.route(to: cancellation)
+        let record = NotebookRunner(cancellation: cancellation, allowErrors: allowErrors).run(document) { printer.handle($0) }
 
         // A report that cannot be written still lets the run's own failure be told (exit 3 wins).
         var written = true
@@ -68,12 +75,21 @@ struct RunCommand: ParsableCommand {
             written = false
         }
         let reportName = destinations.report.name
-        if let failure = record.error {
-            Terminal.error(failure.description)
-            if written { Terminal.error("The run stopped there; the report shows the error in its cell: \(reportName)") }
+        let failures = record.results.compactMap(\.error)
+        for failure in failures { Terminal.error(failure.description) }
+        if written, !failures.isEmpty, record.interruption == nil {
+            Terminal.error(allowErrors
+                ? "The report shows each error in its cell: \(reportName)"
+                : "The run stopped there; the report shows the error in its cell: \(reportName)")
+        }
+        if let interruption = record.interruption {
+            Terminal.error("folio: \(interruption.message)")
+            if written { Terminal.error("The report shows what ran before the stop: \(reportName)") }
         }
         guard written else { throw FolioExit.reportNotWritten }
-        if record.error != nil { throw FolioExit.runFailed }
+        // A signal that came after the last cell (while the report was written) still sets the status.
+        if let reason = record.interruption?.reason ?? cancellation.reason { throw FolioExit.stopped(by: reason) }
+        if !failures.isEmpty { throw FolioExit.runFailed }
         var summary = "Report: \(reportName)"
         if let evaluation = record.evaluation {
             summary += String(format: " (test accuracy %.4f)", evaluation.accuracy)

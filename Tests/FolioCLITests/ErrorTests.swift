@@ -232,21 +232,4 @@ final class ErrorTests: XCTestCase {
             XCTAssertTrue(outcome.stderr.contains("train-images-idx3-ubyte"), outcome.stderr)
         }
     }
-
-    // MARK: - Interrupted: 130 (SIGINT) or 143 (SIGTERM), the earlier report left as it was
-
-    func testInterruptedRunExitsWithTheSignalsStatusAndLeavesTheOldReport() throws {
-        let text = "```load\ndataset: mnist\n```\n```build\nflatten input=28x28\ndense 10 softmax\n```\n"
-            + "```fit\nloss: sparse_categorical_crossentropy\nepochs: 100000\n```\n"
-        for (signal, status) in [(SIGINT, Int32(130)), (SIGTERM, Int32(143))] {
-            let folder = try FolioProcess.makeWorkspace()
-            _ = try FolioProcess.write(text, to: "nb.md", in: folder)
-            let earlier = try FolioProcess.write("<meta name=\"generator\" content=\"Folio 0.0.9\"> an earlier report",
-                                                 to: "output/nb.html", in: folder)
-            let outcome = try FolioProcess.run(["run", "nb.md", "-q"], in: folder, signal: signal, signalAfter: 1.5)
-            XCTAssertEqual(outcome.status, status, outcome.stderr)
-            XCTAssertTrue(outcome.stderr.contains("folio: interrupted"), outcome.stderr)
-            XCTAssertEqual(try String(contentsOf: earlier, encoding: .utf8), "<meta name=\"generator\" content=\"Folio 0.0.9\"> an earlier report")
-        }
-    }
 }

@@ -26,4 +26,14 @@ final class CancellationTests: XCTestCase {
         cancellation.cancel(.superseded)
         wait(for: [seen], timeout: 5)
     }
+
+    func testCheckThrowsTheReasonOnceAsked() throws {
+        let cancellation = Cancellation()
+        XCTAssertNoThrow(try cancellation.check())
+        cancellation.cancel(.interrupt)
+        XCTAssertThrowsError(try cancellation.check()) { error in
+            XCTAssertEqual(error as? Cancelled, Cancelled(reason: .interrupt))
+        }
+        XCTAssertEqual(Cancelled(reason: .terminate).description, "stopped: SIGTERM")
+    }
 }

@@ -25,4 +25,32 @@ final class ReportStructureTests: XCTestCase {
         XCTAssertNotNil(structure.runError)
         Golden.assertMatches(structure.description, "failed-fourth-cell.txt")
     }
+
+    func testAnInterruptedCellShowsItsBannerAndWhatItFinished() throws {
+        let html = try SampleRuns.render(SampleRuns.interrupted(try SampleRuns.document(), at: 4))
+        let structure = ReportStructure(html: html)
+        XCTAssertEqual(structure.cells.map(\.status), ["ok", "ok", "ok", "interrupted", "not run", "not run", "not run", "not run"])
+        XCTAssertEqual(structure.cells[3].outputs.count, 2, "the epochs it finished")
+        XCTAssertNil(structure.runError)
+        XCTAssertTrue(html.contains("""
+            <aside class="run-interrupted" role="alert">
+              <strong>The run was interrupted.</strong>
+              <a href="#cell-4">[4] fit, line 27</a>: Interrupted by Ctrl-C during epoch 2 of 2 (after batch 3 of 10).
+            </aside>
+            """), html)
+        XCTAssertTrue(html.contains("<div class=\"cell-interrupted\" role=\"status\"><p>Interrupted by Ctrl-C during epoch 2 of 2 (after batch 3 of 10).</p></div>"))
+        XCTAssertTrue(html.contains("<p class=\"cell-skip-note\">Not run: it needs the model.</p>"))
+        XCTAssertTrue(html.contains("3 ok · <span class=\"warn\">1 interrupted</span> · 4 not run"))
+    }
+
+    func testSeveralFailuresAreAllListedInTheBanner() throws {
+        var record = SampleRuns.interrupted(try SampleRuns.document(), at: 9, failing: 2)
+        record.interruption = nil
+        let failed = SampleRuns.failed(try SampleRuns.document(), at: 4)
+        record.results[3] = failed.results[3]
+        let html = try SampleRuns.render(record)
+        XCTAssertTrue(html.contains("<strong>2 cells failed.</strong>"), html)
+        XCTAssertEqual(html.components(separatedBy: "<p class=\"run-error-item\">").count - 1, 2)
+        XCTAssertEqual(html.components(separatedBy: "class=\"cell-error\"").count - 1, 2)
+    }
 }

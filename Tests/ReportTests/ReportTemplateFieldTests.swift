@@ -14,7 +14,8 @@ final class ReportTemplateFieldTests: XCTestCase {
     /// partial output in the failing cell) merged with a successful one.
     private func sampleShape() throws -> ViewShape {
         let document = try SampleRuns.document(SampleRuns.withParameters)
-        let views = [SampleRuns.failed(document, at: 4, partialOutputs: true), SampleRuns.successful(document)].map {
+        let views = [SampleRuns.failed(document, at: 4, partialOutputs: true), SampleRuns.successful(document),
+                     SampleRuns.interrupted(document, at: 4, failing: 2)].map {
             ReportView(record: $0, css: "", version: "test", generatedAt: Date(timeIntervalSince1970: 0))
         }
         return views.map { ViewShape(of: $0) }.reduce(ViewShape.unknown) { $0.merged(with: $1) }

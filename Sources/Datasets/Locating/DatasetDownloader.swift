@@ -1,4 +1,5 @@
 import Foundation
+import Limits
 
 /// Downloads the standard files a cache folder lacks, all or nothing.
 ///
@@ -17,6 +18,9 @@ struct DatasetDownloader {
     /// A dataset file of unknown size larger than this is refused (the largest real one,
     /// the training images, is 47 MB decompressed).
     var maxFileBytes = 200_000_000
+    /// Asked for, the current transfer is abandoned (nothing is renamed into place) and `download`
+    /// throws `Cancelled`.
+    var cancellation: Cancellation? = nil
 
     /// The bounds for `file`: its decompressed payload may not pass its known size, and the bytes
     /// sent for it (gzip, which can only grow incompressible data by a few bytes per 16 KiB) not
@@ -62,7 +66,8 @@ struct DatasetDownloader {
         }
         let bounds = limits(for: file)
         let fetcher = HTTPFetcher(deadline: totalTimeout, idleTimeout: idleTimeout,
-                                  maxBytes: bounds.transfer, maxTransferBytes: bounds.transfer)
+                                  maxBytes: bounds.transfer, maxTransferBytes: bounds.transfer,
+                                  cancellation: cancellation)
         progress?(DownloadProgress(file: file.gzipName, receivedBytes: 0, totalBytes: nil))
         let bytes = try fetcher.fetch(url) { received, total in
             progress?(DownloadProgress(file: file.gzipName, receivedBytes: received, totalBytes: total))

@@ -1,4 +1,5 @@
 import Foundation
+import Limits
 
 /// Finds a dataset's folder on disk, or downloads the dataset into the cache.
 ///
@@ -14,15 +15,18 @@ public struct DatasetLocator {
     public var systemFashionDirectory: URL
     /// Longest wait, in seconds, for a connection or between two pieces of a download.
     public var idleTimeout: TimeInterval
+    /// Asked for, a download in progress is abandoned and `locate` throws `Limits.Cancelled`.
+    public var cancellation: Cancellation?
 
     public init(environment: [String: String] = ProcessInfo.processInfo.environment,
                 homeDirectory: URL = FileManager.default.homeDirectoryForCurrentUser,
                 systemFashionDirectory: URL = URL(fileURLWithPath: "/usr/share/datasets/fashion-mnist"),
-                idleTimeout: TimeInterval = 30) {
+                idleTimeout: TimeInterval = 30, cancellation: Cancellation? = nil) {
         self.environment = environment
         self.homeDirectory = homeDirectory
         self.systemFashionDirectory = systemFashionDirectory
         self.idleTimeout = idleTimeout
+        self.cancellation = cancellation
     }
 
     /// Finds or downloads `dataset`; returns the folder holding its four files.
@@ -51,7 +55,7 @@ public struct DatasetLocator {
             throw unavailable("downloads are turned off by FOLIO_OFFLINE")
         }
         let downloader = DatasetDownloader(mirror: mirror(for: spec), checksums: spec.checksums,
-                                           sizes: spec.sizes, idleTimeout: idleTimeout)
+                                           sizes: spec.sizes, idleTimeout: idleTimeout, cancellation: cancellation)
         do {
             try downloader.download(into: cache, progress: progress)
         } catch DatasetError.downloadFailed(let url, let reason) {

@@ -1,5 +1,6 @@
 import AsyncHTTPClient
 import Foundation
+import Limits
 import NIOCore
 import NIOPosix
 
@@ -22,9 +23,12 @@ struct HTTPFetcher {
     var maxBytes: Int
     /// Largest number of bytes accepted from the wire; nil means `maxBytes`.
     var maxTransferBytes: Int?
+    /// Asked for, the transfer is abandoned within a fraction of a second and `fetch` throws `Cancelled`.
+    var cancellation: Cancellation? = nil
 
     /// The body of a 2xx response to a GET of `url`; `progress` gets the bytes received so far and
-    /// the announced total, on the calling thread. Failures are `DatasetError.downloadFailed`.
+    /// the announced total, on the calling thread. Failures are `DatasetError.downloadFailed`; an
+    /// abandoned transfer is `Cancelled`.
     func fetch(_ url: URL, progress: ((_ received: Int, _ total: Int?) -> Void)? = nil) throws -> [UInt8] {
         let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
         let client = HTTPClient(eventLoopGroup: group, configuration: configuration)
@@ -37,7 +41,7 @@ struct HTTPFetcher {
         let seconds = deadline
         var reported: TransferMeter.Reading?
         do {
-            let body = try BlockingRunner(deadline: deadline).run(poll: {
+            let body = try BlockingRunner(deadline: deadline, cancellation: cancellation).run(poll: {
                 let reading = meter.reading
                 if let progress, reading != reported {
                     reported = reading
@@ -48,6 +52,8 @@ struct HTTPFetcher {
             }
             progress?(body.count, body.count)
             return body
+        } catch let stop as Cancelled {
+            throw stop
         } catch {
             let failure = FetchFailure.from(error, idleTimeout: idleTimeout ?? deadline, deadline: deadline)
             throw DatasetError.downloadFailed(url: url.absoluteString, reason: failure.reason)

@@ -1,6 +1,8 @@
 import Foundation
 
 /// How far a transfer has come, written by the transfer task and read by the blocked caller.
+///
+/// `@unchecked Sendable`: its one mutable field is only read and written under `lock`.
 final class TransferMeter: @unchecked Sendable {
     /// Bytes received from the wire and the announced total, if any.
     struct Reading: Equatable {

@@ -1,3 +1,5 @@
+import Limits
+
 extension Sequential {
     /// Trains on `data` as Keras' `fit` does: the last `validationSplit` of the rows (taken before
     /// shuffling) validate after each epoch; the training rows are reshuffled each epoch from `seed`;
@@ -5,8 +7,10 @@ extension Sequential {
     /// The same model seed, data, options and `seed` give a bit-identical `History` (timings aside).
     ///
     /// Throws before training for bad options or data, and with the epoch and batch when the loss
-    /// turns NaN or infinite. `progress` is called on the caller's thread.
-    public func fit(_ data: Examples, options: FitOptions, seed: UInt64,
+    /// turns NaN or infinite. `progress` is called on the caller's thread. Once `cancellation` is
+    /// asked for, training stops at the end of the current batch and throws `FitStopped` with the
+    /// finished epochs; the weights stay as the last batch left them (Keras on Ctrl-C).
+    public func fit(_ data: Examples, options: FitOptions, seed: UInt64, cancellation: Cancellation? = nil,
                     progress: ((TrainingEvent) -> Void)? = nil) throws -> History {
         let plan = try FitPlan(data: data, options: options, model: self)
         guard options.epochs > 0 else { return History() }
@@ -16,7 +20,13 @@ extension Sequential {
         defer { run.finish() }
         var history = History()
         for epoch in 1...options.epochs {
-            let summary = try run.epoch(epoch, progress: progress)
+            let summary: EpochSummary
+            do {
+                summary = try run.epoch(epoch, cancellation: cancellation, progress: progress)
+            } catch var stop as FitStopped {
+                stop.history = history
+                throw stop
+            }
             history.append(summary)
             progress?(.epochFinished(summary))
         }

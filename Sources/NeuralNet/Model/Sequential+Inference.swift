@@ -1,24 +1,28 @@
+import Limits
+
 extension Sequential {
     /// Rows per forward pass when evaluating or predicting outside `fit`.
     static let inferenceBatch = 500
 
-    /// Mean loss and accuracy over all of `data`, and each sample's predicted class.
-    public func evaluate(_ data: Examples, loss: Loss) throws -> Evaluation {
+    /// Mean loss and accuracy over all of `data`, and each sample's predicted class. Throws
+    /// `Cancelled` at the end of the first chunk of rows after `cancellation` was asked for.
+    public func evaluate(_ data: Examples, loss: Loss, cancellation: Cancellation? = nil) throws -> Evaluation {
         try data.check(inputShape: inputShape, outputUnits: network.outputSize, loss: loss)
         let workspace = try inferenceWorkspace(rows: data.count)
         var predicted = [Int32](repeating: 0, count: data.count)
-        let result = sharingCores(rows: workspace.capacity) {
-            predicted.withUnsafeMutableBufferPointer { buffer in
-                Inference.measure(network, loss, BatchReader(data), start: 0, count: data.count, workspace: workspace,
-                                  predicted: buffer.baseAddress)
+        let result = try sharingCores(rows: workspace.capacity) {
+            try predicted.withUnsafeMutableBufferPointer { buffer in
+                try Inference.measure(network, loss, BatchReader(data), start: 0, count: data.count, workspace: workspace,
+                                      predicted: buffer.baseAddress, cancellation: cancellation)
             }
         }
         return Evaluation(loss: result.loss, accuracy: result.accuracy, predictedLabels: predicted)
     }
 
     /// The model's outputs for `count` samples of `inputShape` given row-major in `inputs`:
-    /// `count × outputSize` values, row-major.
-    public func predict(_ inputs: [Float], count: Int) throws -> [Float] {
+    /// `count × outputSize` values, row-major. Throws `Cancelled` at the end of the first chunk of
+    /// rows after `cancellation` was asked for.
+    public func predict(_ inputs: [Float], count: Int, cancellation: Cancellation? = nil) throws -> [Float] {
         let inputSize = network.inputSize, outputSize = network.outputSize
         guard count >= 0, let expected = Checked.product(count, inputSize), inputs.count == expected else {
             throw NeuralNetError.inputSizeMismatch(expected: Checked.product(max(count, 0), inputSize) ?? Int.max,
@@ -27,9 +31,9 @@ extension Sequential {
         guard count > 0 else { return [] }
         let workspace = try inferenceWorkspace(rows: count)
         var outputs = [Float](repeating: 0, count: count * outputSize)
-        sharingCores(rows: workspace.capacity) {
-            inputs.withUnsafeBufferPointer { source in
-                outputs.withUnsafeMutableBufferPointer { target in
+        try sharingCores(rows: workspace.capacity) {
+            try inputs.withUnsafeBufferPointer { source in
+                try outputs.withUnsafeMutableBufferPointer { target in
                     guard let from = source.baseAddress, let to = target.baseAddress else { return }
                     var start = 0
                     while start < count {
@@ -38,6 +42,7 @@ extension Sequential {
                         let output = network.forward(batch: rows, workspace: workspace)
                         (to + start * outputSize).update(from: output, count: rows * outputSize)
                         start += rows
+                        try cancellation?.check()
                     }
                 }
             }
@@ -56,13 +61,13 @@ extension Sequential {
 
     /// Runs `body` with a helper thread lent to the layers (see `Network.attach(worker:)`) when
     /// passes of `rows` rows give a second core work and the machine has one.
-    private func sharingCores<T>(rows: Int, _ body: () -> T) -> T {
+    private func sharingCores<T>(rows: Int, _ body: () throws -> T) rethrows -> T {
         let worker = rows > 1 ? SplitWorker.forThisMachine() : nil
         network.attach(worker: worker)
         defer {
             network.attach(worker: nil)
             worker?.stop()
         }
-        return body()
+        return try body()
     }
 }

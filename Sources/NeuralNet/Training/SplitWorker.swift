@@ -25,7 +25,13 @@ import Synchronization
 /// No job waits on a worker that cannot run it: the worker takes chunks only once it has started
 /// and made its first OpenBLAS product (which maps its buffer — OpenBLAS retries a failed mapping
 /// forever); until then, or when the thread could not be created, the caller runs every chunk.
-final class SplitWorker {
+///
+/// `@unchecked Sendable` (it is handed to its own pthread): every field both threads touch is an
+/// `Atomic` or a semaphore, except `body`, which the caller writes only before publishing a job
+/// (a sequentially consistent store to `posted`) and the worker reads only while it holds one of that
+/// job's chunks, and `isSharing`, which only the caller's thread reads or writes. The body's
+/// buffers are split into disjoint chunks, so no element is written by both threads.
+final class SplitWorker: @unchecked Sendable {
     /// Below this many elements an element-wise split costs more than it saves.
     static let minimumCount = 65_536
     /// Most chunks one call can have.

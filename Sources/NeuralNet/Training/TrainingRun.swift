@@ -1,3 +1,5 @@
+import Limits
+
 /// Everything one `fit` call sets up — batch buffers, shuffle order, optimizer, helper thread —
 /// and the epochs it runs with them.
 final class TrainingRun {
@@ -39,7 +41,10 @@ final class TrainingRun {
     }
 
     /// Trains one epoch (1-based) over every training row, then measures the validation rows.
-    func epoch(_ epoch: Int, progress: ((TrainingEvent) -> Void)?) throws -> EpochSummary {
+    /// Throws `FitStopped` (with an empty history, filled in by `fit`) at the end of the first batch
+    /// after `cancellation` was asked for — never while the helper thread holds a chunk.
+    func epoch(_ epoch: Int, cancellation: Cancellation?,
+               progress: ((TrainingEvent) -> Void)?) throws -> EpochSummary {
         let stopwatch = Stopwatch()
         let steps = plan.steps, batchSize = options.batchSize
         progress?(.epochStarted(epoch: epoch, epochs: options.epochs, steps: steps))
@@ -64,11 +69,21 @@ final class TrainingRun {
             seen += rows
             progress?(.batchFinished(epoch: epoch, step: step + 1, steps: steps, loss: lossSum / Double(seen),
                                      accuracy: Double(hits) / Double(seen), elapsed: stopwatch.seconds))
+            if let reason = cancellation?.reason {
+                throw FitStopped(reason: reason, history: History(), epoch: epoch, epochs: options.epochs,
+                                 step: step + 1, steps: steps)
+            }
         }
         var validation: (loss: Double, accuracy: Double)?
         if plan.validationRows > 0 {
-            validation = Inference.measure(network, options.loss, reader, start: plan.trainingRows, count: plan.validationRows,
-                                           workspace: workspace, predicted: nil)
+            do {
+                validation = try Inference.measure(network, options.loss, reader, start: plan.trainingRows,
+                                                   count: plan.validationRows, workspace: workspace, predicted: nil,
+                                                   cancellation: cancellation)
+            } catch let stop as Cancelled {
+                throw FitStopped(reason: stop.reason, history: History(), epoch: epoch, epochs: options.epochs,
+                                 step: steps, steps: steps)
+            }
         }
         return EpochSummary(epoch: epoch, epochs: options.epochs, loss: lossSum / Double(seen),
                             accuracy: Double(hits) / Double(seen), valLoss: validation?.loss,

@@ -12,7 +12,7 @@ extension Session {
             throw RunError(at: cell.location, "evaluate needs a loss, but no earlier fit chose one",
                            hint: Self.evaluateLossHint)
         }
-        let evaluation = try wrap(at: cell.location) { try model.evaluate(test, loss: loss) }
+        let evaluation = try wrap(at: cell.location) { try model.evaluate(test, loss: loss, cancellation: cancellation) }
         self.evaluation = evaluation
         let rows = [["test loss", Format.metric(evaluation.loss)],
                     ["test accuracy", Format.metric(evaluation.accuracy) + " (" + Format.percent(evaluation.accuracy) + ")"],

@@ -12,10 +12,20 @@ extension Session {
                                  batchSize: directive.batchSize, validationSplit: directive.validationSplit,
                                  shuffle: directive.shuffle)
         let started = Date()
-        let history = try wrap(at: cell.location) {
-            try model.fit(train, options: options, seed: seed &+ UInt64(cell.index)) { [events] event in
-                events(.training(event))
+        let history: History
+        do {
+            history = try wrap(at: cell.location) {
+                try model.fit(train, options: options, seed: seed &+ UInt64(cell.index),
+                              cancellation: cancellation) { [events] event in
+                    events(.training(event))
+                }
             }
+        } catch let stop as FitStopped {
+            // Keras on Ctrl-C: the model keeps the last batch's weights, the history its finished epochs.
+            self.loss = loss
+            self.history = stop.history
+            self.evaluation = nil
+            throw CellInterrupted(interruption: Self.interruption(stop), outputs: Self.stoppedOutputs(stop))
         }
         let seconds = Date().timeIntervalSince(started)
         self.loss = loss
@@ -29,6 +39,25 @@ extension Session {
         summary += "on \(Format.integer(trainingCount)) samples (\(Format.integer(steps)) steps of \(directive.batchSize) per epoch)"
         summary += validationCount > 0 ? ", validating on the last \(Format.integer(validationCount))." : "."
         return [.text(summary), .table(Self.historyTable(history))]
+    }
+
+    /// "Interrupted by Ctrl-C during epoch 3 of 100 (after batch 12 of 30)."
+    static func interruption(_ stop: FitStopped) -> Interruption {
+        var message = "Interrupted by \(stop.reason.phrase) during epoch \(stop.epoch) of \(stop.epochs)"
+        message += stop.step < stop.steps ? " (after batch \(stop.step) of \(stop.steps))."
+            : " (after its last batch, while validating)."
+        return Interruption(reason: stop.reason, message: message)
+    }
+
+    /// What a stopped fit shows: how many epochs it finished, and their history.
+    static func stoppedOutputs(_ stop: FitStopped) -> [Output] {
+        let finished = stop.history.loss.count
+        guard finished > 0 else {
+            return [.text("No epoch finished; the model keeps the weights of the last batch trained.")]
+        }
+        let text = "Finished \(finished) of \(stop.epochs) epoch\(stop.epochs == 1 ? "" : "s") before the stop; "
+            + "the model keeps the weights of the last batch trained."
+        return [.text(text), .table(historyTable(stop.history))]
     }
 
     static func optimizer(_ directive: FitDirective) -> OptimizerSpec {

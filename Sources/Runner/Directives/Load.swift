@@ -25,7 +25,7 @@ extension Session {
         switch source {
         case .dataset(let dataset):
             let catalog = DatasetCatalog(dataset.value)
-            let locator = DatasetLocator(environment: environment)
+            let locator = DatasetLocator(environment: environment, cancellation: cancellation)
             directory = try wrap(at: dataset.location) {
                 try locator.locate(catalog) { [events] progress in events(.download(progress)) }
             }

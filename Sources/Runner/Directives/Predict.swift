@@ -1,4 +1,5 @@
 import Foundation
+import Limits
 import Charts
 import Datasets
 import NeuralNet
@@ -24,6 +25,7 @@ extension Session {
         let labels = try directive.labels.map { try readLabels($0, classCount: model.outputShape.reduce(1, *)) }
         var results: [PredictedImage] = []
         for item in selection.items {
+            try cancellation?.check()
             let expectedText = item.url.flatMap { labels?.label(for: $0) } ?? PredictImages.labelInName(item.reference)
             var result = try classify(item, directive: directive, model: model, size: size, preparation: preparation)
             if let expectedText {
@@ -82,7 +84,7 @@ extension Session {
         // says, else as the session's data is, else (no data, no record) as 0…1.
         let scale: Float = activePreparation.map { $0.scale ?? 1 } ?? preprocessing.scale ?? (data == nil ? 255 : 1)
         let input = image.pixels.map { Float($0) / scale }
-        let output = try wrap(at: location) { try model.predict(input, count: 1) }
+        let output = try wrap(at: location) { try model.predict(input, count: 1, cancellation: cancellation) }
         let scores = output.map(Double.init)
         guard let best = scores.indices.max(by: { scores[$0] < scores[$1] }), scores.allSatisfy(\.isFinite) else {
             throw RunError(at: location, "\(prefix)the model's output for this image is not a number",

@@ -98,6 +98,27 @@ enum SampleRuns {
         return RunRecord(document: document, results: results, history: nil, evaluation: nil, predictions: [], seconds: 2)
     }
 
+    /// Cell `stopped` was interrupted (showing what it finished); later cells did not run; cell
+    /// `failing`, when given, failed earlier and the run went on (`--allow-errors`).
+    static func interrupted(_ document: Document, at stopped: Int, failing: Int? = nil) -> RunRecord {
+        let interruption = Interruption(reason: .interrupt, message: "Interrupted by Ctrl-C during epoch 2 of 2 (after batch 3 of 10).")
+        let results = document.cells.map { cell -> CellResult in
+            if cell.index == failing {
+                let error = RunError(at: SourceLocation(file: "nb.md", line: cell.location.line + 1, column: 1), "no such folder")
+                return CellResult(cell: cell, status: .error, seconds: 0.1, error: error)
+            }
+            if cell.index < stopped {
+                return CellResult(cell: cell, status: .ok, seconds: 0.25, outputs: outputs(for: cell))
+            }
+            if cell.index > stopped {
+                return CellResult(cell: cell, status: .notRun, note: cell.index == stopped + 1 ? "Not run: it needs the model." : nil)
+            }
+            return CellResult(cell: cell, status: .interrupted, seconds: 0.5, outputs: outputs(for: cell), interruption: interruption)
+        }
+        return RunRecord(document: document, results: results, history: nil, evaluation: nil, predictions: [], seconds: 2,
+                         interruption: interruption)
+    }
+
     static func render(_ record: RunRecord) throws -> String {
         try ReportRenderer(version: "test").render(record, generated: Date(timeIntervalSince1970: 0))
     }

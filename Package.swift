@@ -41,6 +41,7 @@ let package = Package(
         .target(name: "Report", dependencies: [
             "Notebook", "Runner", "CCMarkGFM", "Files",
             .product(name: "Mustache", package: "swift-mustache"),
+            .product(name: "Crypto", package: "swift-crypto"),
         ]),
         .executableTarget(name: "folio", dependencies: [
             "Notebook", "Runner", "Report", "Datasets", "NeuralNet", "Files", "Limits",

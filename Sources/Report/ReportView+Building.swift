@@ -30,6 +30,8 @@ extension ReportView {
         runError = failure.flatMap { result in result.error.map { ErrorView($0, cell: result.cell) } }
         hasRunError = runError != nil
         self.css = css
+        padHTML = PadSection.html(record.pad)
+        hasPad = padHTML.contains("<script")
         var resultByIndex: [Int: CellResult] = [:]
         for result in results { resultByIndex[result.cell.index] = result }
         var rewriter = ProseRewriter(notebookDirectory: ReportPath.folder(of: document.path))

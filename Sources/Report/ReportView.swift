@@ -96,4 +96,8 @@ struct ReportView {
     var runError: ErrorView?
     var css: String
     var blocks: [BlockView]
+    /// The "Try the model" section (Folio's own HTML, inserted with `{{{…}}}`), or "".
+    var padHTML: String
+    /// The report carries the pad and so its one script.
+    var hasPad: Bool
 }

@@ -50,7 +50,7 @@ public struct NotebookRunner {
         }
         return RunRecord(document: document, results: results, history: session.lastHistory,
                          evaluation: session.lastEvaluation, predictions: session.predictions,
-                         seconds: Date().timeIntervalSince(started))
+                         seconds: Date().timeIntervalSince(started), pad: session.padModel)
     }
 }
 

@@ -11,6 +11,8 @@ public struct RunRecord: Sendable {
     public var predictions: [Prediction]
     /// Wall-clock time of the whole run.
     public var seconds: Double
+    /// The final model for the report's "Try the model" pad (nil: no model that takes a 28×28 image).
+    public var pad: PadModel? = nil
 
     /// Whether some cell failed.
     public var failed: Bool { results.contains { $0.status == .error } }

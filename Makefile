@@ -22,11 +22,13 @@ run: build
 	.build/release/folio run notebooks/mnist.md
 
 # The unit and CLI tests, then the reports as a reader sees them (Chromium at 390 and 1280 px, and
-# print): scripts/browser-check.py, screenshots in output/browser-check/.
+# print): scripts/browser-check.py, screenshots in output/browser-check/; then the report's drawing
+# pad against the engine (scripts/pad-check.py, output/pad-check/).
 test: setup
 	swift test --disable-swift-testing
 	swift build --product folio
 	python3 scripts/browser-check.py --folio .build/debug/folio --out output/browser-check
+	python3 scripts/pad-check.py --folio .build/debug/folio --out output/pad-check
 
 bench: setup
 	swift build -c release --product folio-bench

@@ -8,7 +8,7 @@ driving /usr/bin/chromium:
 
   - `window.folio.classify` on the fixture's first test images (read from the IDX file) gives the
     probabilities that Folio's own `predict` gives for the same pixels saved as 28x28 PNG files with
-    `center: false` and `invert: never` (a plain 28 -> 28 resize: the identity), within 1e-4;
+    `center: false` and `invert: false` (a plain 28 -> 28 resize: the identity), within 1e-4;
   - a synthetic stroke sequence drawn on the pad with the mouse: the page's 28x28 image is, within one
     gray level, what `predict` (`center: auto`) makes of the pad's canvas saved as PNG (toDataURL);
   - the pad fits a 390-px viewport without page scroll;
@@ -50,7 +50,7 @@ batch_size: 100
 PREDICTS = """```predict
 image: pngs/
 center: false
-invert: never
+invert: false
 ```
 
 ```predict
@@ -192,11 +192,17 @@ def run_folio(folio, root, notebook, report, record=None):
 
 
 def engine_inputs(report_html):
-    """Every 28x28 model input the report's predict cells show, in order: the pngs/ grid, the drawn/
-    grid, then the single drawing's input (the second image of its pair)."""
-    uris = re.findall(r'data:image/png;base64,([A-Za-z0-9+/=]+)', report_html)
-    small = [png_gray_pixels(base64.b64decode(u)) for u in uris]
-    return [p for p in small if len(p) == 784]
+    """The 28x28 model inputs each predict cell of the report shows, cell by cell: the pngs/ grid,
+    the drawn/ grid, then the single drawing's picture and input."""
+    cells = report_html.split('<section class="cell')[1:]
+    result = []
+    for cell in cells:
+        cell = cell.split('id="try-the-model"')[0]
+        if 'class="cell-directive">predict<' not in cell:
+            continue
+        uris = re.findall(r'data:image/png;base64,([A-Za-z0-9+/=]+)', cell)
+        result.append([p for p in (png_gray_pixels(base64.b64decode(u)) for u in uris) if len(p) == 784])
+    return result
 
 
 def drawn_fixtures():
@@ -210,6 +216,7 @@ def drawn_fixtures():
 
 
 def draw(page):
+    page.locator("#folio-pad-canvas").scroll_into_view_if_needed()
     box = page.locator("#folio-pad-canvas").bounding_box()
     for stroke in STROKES:
         x, y = stroke[0]
@@ -251,7 +258,7 @@ def check_pad(browser, folio, root, name, notebook_text, out, checker):
 
     fixtures = drawn_fixtures()
     prepared = page.evaluate("(images) => images.map(i => window.folio.prepare(i[3], i[1], i[2]))", fixtures)
-    engine = inputs[IMAGES:IMAGES + len(fixtures)]
+    engine = inputs[1] if len(inputs) == 3 else []
     differences = [max(abs(a - b) for a, b in zip(mine, theirs)) if mine else 999 for mine, theirs in zip(prepared, engine)]
     checker.check(name, f"prepare = predict's ({len(fixtures)} drawn)",
                   len(engine) == len(fixtures) and max(differences) <= 1,
@@ -260,11 +267,10 @@ def check_pad(browser, folio, root, name, notebook_text, out, checker):
     draw(page)
     seen = page.evaluate("() => window.folio.drawnImage()")
     canvas = page.evaluate("() => document.getElementById('folio-pad-canvas').toDataURL('image/png')")
-    page.screenshot(path=str(out / f"{name}-pad-1280.png"), full_page=False,
-                    clip=page.locator("#try-the-model").bounding_box())
+    page.locator("#try-the-model").screenshot(path=str(out / f"{name}-pad-1280.png"))
     (books / "drawn.png").write_bytes(base64.b64decode(canvas.split(",", 1)[1]))
     status = run_folio(folio, root, notebook, report)
-    engine = engine_inputs(report.read_text())[-1] if status == 0 else None
+    engine = engine_inputs(report.read_text())[-1][-1] if status == 0 else None
     if seen is None or engine is None:
         checker.check(name, "drawn image = predict's", False, f"page {'none' if seen is None else 'ok'}, "
                       f"engine {'none' if engine is None else 'ok'} (exit {status})")
@@ -317,7 +323,7 @@ def main():
         for path in DRAWN.glob("*.png"):
             (books / "drawn" / path.name).write_bytes(path.read_bytes())
         for index, pixels in enumerate(idx_images(IMAGES)):
-            (books / "pngs" / f"image-{index:03d}.png").write_bytes(png_gray(28, 28, pixels))
+            (books / "pngs" / f"image{index:03d}.png").write_bytes(png_gray(28, 28, pixels))
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
             check_pad(browser, Path(args.folio).resolve(), root, "mlp", MLP, out, checker)

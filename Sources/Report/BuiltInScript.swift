@@ -402,6 +402,89 @@ enum BuiltInScript {
     if (peak > 0) small = mapped(small, function (value) { return f(f(value * 255) / peak); });
     return placeByCentreOfMass(small, width, height);
   }
+  // ---- GarmentConversion (Fashion-MNIST) ---------------------------------------------------
+  function cornerBackground(gray) {
+    var side = Math.max(1, Math.floor(Math.min(gray.width, gray.height) / 50));
+    function block(x0, y0) {
+      var values = [];
+      for (var y = y0; y < y0 + side; y++) for (var x = x0; x < x0 + side; x++) values.push(gray.pixels[y * gray.width + x]);
+      return quantile(values, 0.5);
+    }
+    var right = gray.width - side, bottom = gray.height - side;
+    var corners = [block(0, 0), block(right, 0), block(0, bottom), block(right, bottom)];
+    var sorted = corners.slice().sort(function (a, b) { return a - b; });
+    return {
+      median: f(f(sorted[1] + sorted[2]) / 2),
+      level: function (x, y, width, height) {
+        var u = width > 1 ? f(f(x) / f(width - 1)) : 0, v = height > 1 ? f(f(y) / f(height - 1)) : 0;
+        var top = f(corners[0] + f(f(corners[1] - corners[0]) * u));
+        var low = f(corners[2] + f(f(corners[3] - corners[2]) * u));
+        return f(top + f(f(low - top) * v));
+      }
+    };
+  }
+  /** A separable 3-tap filter, renormalised where it meets the edges. */
+  function filtered(img, weights) {
+    function pass(source, horizontal) {
+      var out = image(source.width, source.height);
+      for (var y = 0; y < source.height; y++) {
+        for (var x = 0; x < source.width; x++) {
+          var sum = 0, total = 0;
+          for (var offset = -1; offset <= 1; offset++) {
+            var nx = horizontal ? x + offset : x, ny = horizontal ? y : y + offset;
+            if (nx < 0 || ny < 0 || nx >= source.width || ny >= source.height) continue;
+            sum = f(sum + f(source.pixels[ny * source.width + nx] * weights[offset + 1]));
+            total = f(total + weights[offset + 1]);
+          }
+          out.pixels[y * source.width + x] = f(sum / total);
+        }
+      }
+      return out;
+    }
+    return pass(pass(img, true), false);
+  }
+  function sharpened(img, amount) {
+    var blurred = filtered(img, [f(0.6065), 1, f(0.6065)]), out = image(img.width, img.height);
+    for (var i = 0; i < img.pixels.length; i++) {
+      var p = img.pixels[i];
+      out.pixels[i] = Math.min(Math.max(f(p + f(amount * f(p - blurred.pixels[i]))), 0), 255);
+    }
+    return out;
+  }
+  /** GarmentConversion.prepare: a picture → width × height bytes like Fashion-MNIST; null when nothing stands out. */
+  function convertGarment(gray, negate, width, height) {
+    var background = cornerBackground(gray), tolerance = f(f(0.05) * 255);
+    var smooth = filtered(gray, [1, 1, 1]), mask = new Uint8Array(gray.pixels.length);
+    for (var y = 0; y < gray.height; y++) {
+      for (var x = 0; x < gray.width; x++) {
+        var at = y * gray.width + x;
+        mask[at] = Math.abs(f(smooth.pixels[at] - background.level(x, y, gray.width, gray.height))) > tolerance ? 1 : 0;
+      }
+    }
+    var regions = components(mask, gray.width, gray.height);
+    var largest = regions.reduce(function (m, c) { return Math.max(m, c.pixels.length); }, 0);
+    var minimum = Math.max(4, Math.trunc(f(f(largest) * f(0.1)))), kept = [];
+    regions.forEach(function (c) { if (c.pixels.length >= minimum) kept = kept.concat(c.pixels); });
+    if (kept.length === 0 || largest < Math.max(4, Math.floor(gray.pixels.length / 2000))) return null;
+    var box = bounds(kept, gray.width);
+    var scale = f(f(Math.min(width, height)) / f(longestSide(box)));
+    var scaledWidth = Math.max(1, Math.min(width, round(f(f(box.width) * scale))));
+    var scaledHeight = Math.max(1, Math.min(height, round(f(f(box.height) * scale))));
+    var small = sharpened(resized(cropped(gray, box.minX, box.minY, box.width, box.height), scaledWidth, scaledHeight), 0.5);
+    var ground = background.median, canvas = new Float32Array(width * height).fill(ground);
+    var left = Math.floor((width - scaledWidth) / 2), top = Math.floor((height - scaledHeight) / 2);
+    for (var sy = 0; sy < scaledHeight; sy++) {
+      for (var sx = 0; sx < scaledWidth; sx++) canvas[(top + sy) * width + left + sx] = small.pixels[sy * scaledWidth + sx];
+    }
+    var black = negate ? f(255 - ground) : ground, range = Math.max(f(255 - black), 1), out = new Uint8Array(width * height);
+    for (var i = 0; i < canvas.length; i++) {
+      var turned = negate ? f(255 - canvas[i]) : canvas[i];
+      var stretched = black < 250 ? f(f(f(turned - black) * 255) / range) : turned;
+      out[i] = Math.min(Math.max(round(stretched), 0), 255);
+    }
+    return out;
+  }
+
   /**
    * ImageImport.prepare with invert: auto and center: true — `gray` (0…255, any polarity) → a
    * width × height Uint8Array, light ink on black; null when there is no ink.
@@ -422,6 +505,16 @@ enum BuiltInScript {
       inverted = !inverted;   // A guess can fail on a digit so bold it covers most of the picture.
       try { return attempt(); } catch (again) { if (again instanceof NoInk) return null; throw again; }
     }
+  }
+
+  /** ImageImport.prepare with invert: auto and center: auto, for the model's kind of picture. */
+  function preparePicture(gray, width, height, garment) {
+    if (!garment) return prepareDigit(gray, width, height);
+    var low = 255, high = 0;
+    for (var i = 0; i < gray.pixels.length; i++) { low = Math.min(low, gray.pixels[i]); high = Math.max(high, gray.pixels[i]); }
+    if (high - low < 16) return null;
+    var working = workingCopy(gray, 512);
+    return convertGarment(working, cornerBackground(working).median > 127.5, width, height);
   }
 
   // ---- The model ---------------------------------------------------------------------------
@@ -560,6 +653,7 @@ enum BuiltInScript {
   var weights = decodeWeights(weightBlock.textContent);
   if (weights.length !== model.weightCount) return;
   var side = model.inputShape[0] === 784 ? 28 : model.inputShape[0];
+  var garment = model.preparation === 'garment';
 
   /** 784 dataset pixels (0…255, MNIST: white ink on black) → the K probabilities. */
   function classify(pixels) {
@@ -606,7 +700,7 @@ enum BuiltInScript {
   }
   function update() {
     pending = false;
-    lastImage = prepareDigit(canvasGray(), side, side);
+    lastImage = preparePicture(canvasGray(), side, side, garment);
     show(lastImage);
   }
   function schedule() {
@@ -652,7 +746,7 @@ enum BuiltInScript {
     drawnImage: function () { return lastImage ? Array.from(lastImage) : null; },
     /** A gray picture (0…255, row-major, any polarity) prepared as predict's center: auto does. */
     prepare: function (pixels, width, height) {
-      var prepared = prepareDigit(image(width, height, Float32Array.from(pixels)), side, side);
+      var prepared = preparePicture(image(width, height, Float32Array.from(pixels)), side, side, garment);
       return prepared ? Array.from(prepared) : null;
     }
   };

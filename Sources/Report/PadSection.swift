@@ -39,15 +39,15 @@ enum PadSection {
         <section class="pad" id="try-the-model" hidden>
         <h2>Try the model</h2>
         <p>Draw \(thing) in the square with a mouse, a finger or a pen. The page prepares your drawing as \
-        <code>predict</code> prepares a picture, shows the \(model.inputShape.prefix(2).map(String.init).joined(separator: " × ")) \
-        image the model sees, and runs this run's trained model on it as you draw.</p>
+        <code>predict</code> prepares a picture, shows the 28 × 28 image the model sees, and runs this \
+        run's trained model on it as you draw.</p>
         <div class="pad-body">
         <div class="pad-draw">
         <canvas id="folio-pad-canvas" width="280" height="280" aria-label="Drawing pad: draw \(thing) here"></canvas>
         <button type="button" id="folio-pad-clear">Clear</button>
         </div>
         <figure class="pad-seen"><canvas id="folio-pad-seen" width="28" height="28"></canvas>\
-        <figcaption>What the model sees</figcaption></figure>
+        <figcaption>What the model sees (28 × 28)</figcaption></figure>
         <ol class="pad-bars" id="folio-pad-bars" aria-live="polite">
         \(bars)
         </ol>

@@ -298,13 +298,12 @@ enum BuiltInScript {
     return { minX: minX, minY: minY, maxX: maxX, maxY: maxY, width: maxX - minX + 1, height: maxY - minY + 1 };
   }
   function strokeWidth(pixels, width, height) {
-    var inside = new Set(pixels), outline = 0;
-    for (var i = 0; i < pixels.length; i++) {
+    var inside = new Uint8Array(width * height), outline = 0, i;
+    for (i = 0; i < pixels.length; i++) inside[pixels[i]] = 1;
+    for (i = 0; i < pixels.length; i++) {
       var x = pixels[i] % width, y = Math.floor(pixels[i] / width);
-      var around = [[x - 1, y], [x + 1, y], [x, y - 1], [x, y + 1]];
-      if (around.some(function (p) {
-        return p[0] < 0 || p[1] < 0 || p[0] >= width || p[1] >= height || !inside.has(p[1] * width + p[0]);
-      })) outline += 1;
+      if (x === 0 || y === 0 || x === width - 1 || y === height - 1 || !inside[pixels[i] - 1] || !inside[pixels[i] + 1]
+          || !inside[pixels[i] - width] || !inside[pixels[i] + width]) outline += 1;
     }
     return f(f(2 * pixels.length) / f(Math.max(outline, 1)));
   }

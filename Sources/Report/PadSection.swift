@@ -43,7 +43,7 @@ enum PadSection {
         run's trained model on it as you draw.</p>
         <div class="pad-body">
         <div class="pad-draw">
-        <canvas id="folio-pad-canvas" width="280" height="280" aria-label="Drawing pad: draw \(thing) here"></canvas>
+        <canvas id="folio-pad-canvas" width="256" height="256" aria-label="Drawing pad: draw \(thing) here"></canvas>
         <button type="button" id="folio-pad-clear">Clear</button>
         </div>
         <figure class="pad-seen"><canvas id="folio-pad-seen" width="28" height="28"></canvas>\

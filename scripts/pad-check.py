@@ -3,7 +3,7 @@
 
 Runs the built `folio` over small notebooks on Tests/Fixtures/mnist-small in a scratch folder: a dense
 MLP (dropout, relu, tanh, sigmoid, leaky_relu, softmax), a CNN (conv2d same and valid with stride 2,
-maxpool, batchnorm, a standalone activation) and one without a model. Then, with Python playwright
+maxpool, batchnorm, a standalone activation), a Fashion-MNIST MLP and one without a model. Then, with Python playwright
 driving /usr/bin/chromium:
 
   - `window.folio.classify` on the fixture's first test images (read from the IDX file) gives the
@@ -11,6 +11,8 @@ driving /usr/bin/chromium:
     `center: false` and `invert: false` (a plain 28 -> 28 resize: the identity), within 1e-4;
   - a synthetic stroke sequence drawn on the pad with the mouse: the page's 28x28 image is, within one
     gray level, what `predict` (`center: auto`) makes of the pad's canvas saved as PNG (toDataURL);
+  - `window.folio.prepare` of the fixture's drawn digits (and, for the Fashion-MNIST model, of its
+    garment photos) gives, within one gray level, the inputs `predict` shows for them;
   - the pad fits a 390-px viewport without page scroll;
   - with JavaScript disabled the pad stays hidden and a <noscript> line says why;
   - a report without a drawable model has no <script> and no pad.
@@ -36,6 +38,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 FIXTURE = REPO / "Tests" / "Fixtures" / "mnist-small"
 DRAWN = REPO / "Tests" / "Fixtures" / "drawn"
+PHOTOS = REPO / "Tests" / "Fixtures" / "photos"
 CHROMIUM = os.environ.get("FOLIO_CHROMIUM", "/usr/bin/chromium")
 TOLERANCE = 1e-4
 IMAGES = 40
@@ -106,6 +109,27 @@ dropout 0.2
 dense 10 softmax
 ```
 """ + FIT.format(loss="sparse_categorical_crossentropy") + PREDICTS
+FASHION = """---
+title: Pad check, garments
+seed: 7
+---
+```load
+dataset: fashion-mnist
+```
+```preprocess
+flatten: true
+scale: 255
+one_hot: 10
+```
+```build
+dense 16 relu input=784
+dense 10 softmax
+```
+""" + FIT.format(loss="categorical_crossentropy") + """
+```predict
+image: photos/
+```
+"""
 NO_MODEL = """---
 title: Pad check, no model
 seed: 1
@@ -205,10 +229,10 @@ def engine_inputs(report_html):
     return result
 
 
-def drawn_fixtures():
-    """The fixture's drawn digits: (name, width, height, gray pixels), in name order."""
+def drawn_fixtures(folder=DRAWN):
+    """The fixture's drawn digits (or garment photos): (name, width, height, gray pixels), in name order."""
     result = []
-    for path in sorted(DRAWN.glob("*.png")):
+    for path in sorted(folder.glob("*.png")):
         data = path.read_bytes()
         width, height = struct.unpack(">II", data[16:24])
         result.append((path.name, width, height, png_gray_pixels(data)))
@@ -303,6 +327,27 @@ def check_pad(browser, folio, root, name, notebook_text, out, checker):
     context.close()
 
 
+def check_garments(browser, folio, root, out, checker):
+    """A Fashion-MNIST model's pad prepares pictures with Fashion-MNIST's conversion, as predict does."""
+    notebook = root / "notebooks" / "fashion.md"
+    notebook.write_text(FASHION)
+    report = out / "fashion.html"
+    status = run_folio(folio, root, notebook, report)
+    checker.check("fashion", "folio run", status == 0, f"exit {status}")
+    if status != 0:
+        return
+    photos = drawn_fixtures(PHOTOS)
+    engine = engine_inputs(report.read_text())[0]
+    page = browser.new_page()
+    page.goto(report.resolve().as_uri())
+    prepared = page.evaluate("(images) => images.map(i => window.folio.prepare(i[3], i[1], i[2]))", photos)
+    differences = [max(abs(a - b) for a, b in zip(mine, theirs)) if mine else 999 for mine, theirs in zip(prepared, engine)]
+    checker.check("fashion", f"prepare = predict's ({len(photos)} photos)",
+                  len(engine) == len(photos) and differences and max(differences) <= 1,
+                  f"largest difference per image {differences} gray levels")
+    page.close()
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--folio", default=str(REPO / ".build" / "debug" / "folio"))
@@ -320,6 +365,10 @@ def main():
         books = root / "notebooks"
         (books / "pngs").mkdir(parents=True)
         (books / "drawn").mkdir()
+        (root / "data" / "fashion-mnist").symlink_to(FIXTURE)
+        (books / "photos").mkdir()
+        for path in PHOTOS.glob("*.png"):
+            (books / "photos" / path.name).write_bytes(path.read_bytes())
         for path in DRAWN.glob("*.png"):
             (books / "drawn" / path.name).write_bytes(path.read_bytes())
         for index, pixels in enumerate(idx_images(IMAGES)):
@@ -328,6 +377,7 @@ def main():
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
             check_pad(browser, Path(args.folio).resolve(), root, "mlp", MLP, out, checker)
             check_pad(browser, Path(args.folio).resolve(), root, "cnn", CNN, out, checker)
+            check_garments(browser, Path(args.folio).resolve(), root, out, checker)
             browser.close()
         plain = books / "plain.md"
         plain.write_text(NO_MODEL)

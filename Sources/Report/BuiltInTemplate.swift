@@ -269,9 +269,9 @@ tfoot tr:first-child td { border-top: 2px solid var(--ink); }
   border: 1px solid var(--muted); border-radius: 4px; background: #ffffff;
 }
 .pad-draw button { align-self: flex-start; font: inherit; padding: 0.3rem 1rem; }
-.pad-seen { margin: 0; text-align: center; font-size: 0.8rem; color: var(--muted); }
+.pad-seen { flex: 0 0 112px; width: 112px; margin: 0; text-align: center; font-size: 0.8rem; color: var(--muted); }
 #folio-pad-seen { display: block; width: 112px; height: 112px; image-rendering: pixelated; border: 1px solid var(--rule); }
-.pad-bars { flex: 1 1 12rem; list-style: none; margin: 0; padding: 0; font-size: 0.88rem; }
+.pad-bars { flex: 1 1 10rem; list-style: none; margin: 0; padding: 0; font-size: 0.88rem; }
 .pad-class { display: grid; grid-template-columns: minmax(2.5rem, auto) 1fr 4rem; gap: 0.5rem; align-items: center; }
 .pad-name { overflow-wrap: anywhere; }
 .pad-bar { height: 0.8rem; background: var(--panel); border-radius: 2px; overflow: hidden; }

@@ -31,7 +31,7 @@ extension ReportView {
         hasRunError = runError != nil
         self.css = css
         padHTML = PadSection.html(record.pad)
-        hasPad = padHTML.contains("<script")
+        if case .drawable? = record.pad { hasPad = !padHTML.isEmpty } else { hasPad = false }
         var resultByIndex: [Int: CellResult] = [:]
         for result in results { resultByIndex[result.cell.index] = result }
         var rewriter = ProseRewriter(notebookDirectory: ReportPath.folder(of: document.path))

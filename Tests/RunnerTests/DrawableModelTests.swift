@@ -82,6 +82,9 @@ final class DrawableModelTests: XCTestCase {
                        .tooLarge(weightBytes: (784 * 400 + 400 + 400 * 10 + 10) * 4))
         let other = try Sequential(inputShape: [100], layers: [.dense(units: 10)], seed: 1)
         XCTAssertNil(DrawableModel.pad(for: other, scale: 255, preparation: "digit", classNames: []))
+        let diverged = try Sequential(inputShape: [28, 28], layers: [.flatten, .dense(units: 2)], seed: 1)
+        try diverged.setWeights([[Float](repeating: .nan, count: 1568), [0, 0]])
+        XCTAssertNil(DrawableModel.pad(for: diverged, scale: 255, preparation: "digit", classNames: []))
         let colour = try Sequential(inputShape: [28, 28, 3], layers: [.flatten, .dense(units: 10)], seed: 1)
         XCTAssertNil(DrawableModel.pad(for: colour, scale: 255, preparation: "digit", classNames: []))
     }

@@ -23,7 +23,7 @@ extension DrawableModel {
     /// Batch normalization's epsilon, as the engine's `BatchNormalization` layer uses it (Keras' 1e-3).
     static let batchNormalizationEpsilon: Float = 1e-3
 
-    /// The pad for `model`, or nil when it does not take one 28×28 gray image.
+    /// The pad for `model`, or nil when it does not take one 28×28 gray image or its weights are not all finite.
     static func pad(for model: Sequential, scale: Float, preparation: String, classNames: [String]) -> PadModel? {
         guard [[784], [28, 28], [28, 28, 1]].contains(model.inputShape) else { return nil }
         let bytes = model.parameterCount * 4
@@ -37,6 +37,8 @@ extension DrawableModel {
             inputShape = summary.outputShape
         }
         let weights = model.weights().flatMap { $0 }
+        // A diverged model (NaN or infinite weights) has nothing to show.
+        guard weights.allSatisfy(\.isFinite) else { return nil }
         // The split of the weights must account for every one of them, or the page would misread them.
         guard layers.flatMap(\.weightCounts).reduce(0, +) == weights.count else { return nil }
         return .drawable(DrawableModel(inputShape: model.inputShape, scale: scale, preparation: preparation,

@@ -24,13 +24,15 @@ run: build
 # The unit and CLI tests, then the reports as a reader sees them (Chromium at 390 and 1280 px, and
 # print): scripts/browser-check.py, screenshots in output/browser-check/; hostile prose against the
 # Content-Security-Policy: scripts/csp-check.py; then `folio preview` in Chromium (the open page reloads
-# itself on save): scripts/preview-check.py.
+# itself on save): scripts/preview-check.py; then the report's drawing pad against the engine
+# (scripts/pad-check.py, output/pad-check/).
 test: setup
 	swift test --disable-swift-testing
 	swift build --product folio
 	python3 scripts/browser-check.py --folio .build/debug/folio --out output/browser-check
 	python3 scripts/preview-check.py --folio .build/debug/folio --out output/preview-check
 	python3 scripts/csp-check.py --folio .build/debug/folio --out output/csp-check
+	python3 scripts/pad-check.py --folio .build/debug/folio --out output/pad-check
 
 bench: setup
 	swift build -c release --product folio-bench

@@ -110,6 +110,7 @@ enum BuiltInTemplate {
 </section>
 {{/cell}}
 {{/blocks}}
+{{{padHTML}}}
 </main>
 <footer class="run-footer">Made by Folio {{folioVersion}} — a self-contained report: {{#hasScripts}}only Folio's own script (allowed by its hash){{/hasScripts}}{{^hasScripts}}no scripts{{/hasScripts}}, no external resources.</footer>
 </body>
@@ -367,5 +368,28 @@ tfoot tr:first-child td { border-top: 2px solid var(--ink); }
   .chart svg { min-width: 0 !important; }
   .chart-scroll::after { content: none; }
 }
+
+/* "Try the model": the drawing pad (hidden until its script runs). */
+.pad { margin: 2rem 0 0; padding: 1rem 0.9rem; border: 1px solid var(--rule); border-radius: 6px; }
+.pad[hidden] { display: none; }
+.pad h2 { font-size: 1.3rem; margin: 0 0 0.5rem; }
+.pad-body { display: flex; flex-wrap: wrap; gap: 1rem 1.5rem; align-items: flex-start; }
+.pad-draw { flex: 0 1 280px; display: flex; flex-direction: column; gap: 0.5rem; min-width: 0; }
+#folio-pad-canvas {
+  width: 100%; max-width: 280px; aspect-ratio: 1; touch-action: none; cursor: crosshair;
+  border: 1px solid var(--muted); border-radius: 4px; background: #ffffff;
+}
+.pad-draw button { align-self: flex-start; font: inherit; padding: 0.3rem 1rem; }
+.pad-seen { flex: 0 0 112px; width: 112px; margin: 0; text-align: center; font-size: 0.8rem; color: var(--muted); }
+#folio-pad-seen { display: block; width: 112px; height: 112px; image-rendering: pixelated; border: 1px solid var(--rule); }
+.pad-bars { flex: 1 1 10rem; list-style: none; margin: 0; padding: 0; font-size: 0.88rem; }
+.pad-class { display: grid; grid-template-columns: minmax(2.5rem, auto) 1fr 4rem; gap: 0.5rem; align-items: center; }
+.pad-name { overflow-wrap: anywhere; }
+.pad-bar { height: 0.8rem; background: var(--panel); border-radius: 2px; overflow: hidden; }
+.pad-fill { display: block; height: 100%; width: 0; background: var(--muted); }
+.pad-best .pad-fill { background: var(--accent); }
+.pad-best .pad-name { font-weight: 700; }
+.pad-percent { text-align: right; font-variant-numeric: tabular-nums; }
+.pad-note { color: var(--muted); font-size: 0.88rem; }
 """#
 }

@@ -5,7 +5,8 @@ import Runner
 /// Turns a run record into one self-contained HTML page (CSS inlined, charts as inline SVG).
 ///
 /// Whatever the template, the page gets the report's Content-Security-Policy as the first element
-/// of its `<head>` and Folio's own inline scripts (none today) before `</body>`.
+/// of its `<head>` and Folio's own inline scripts (the drawing pad's, when the run has a model to
+/// draw for) before `</body>`.
 public struct ReportRenderer: Sendable {
     public var template: ReportTemplate
     public var version: String
@@ -22,6 +23,8 @@ public struct ReportRenderer: Sendable {
     /// notebook it was made from.
     public func render(_ record: RunRecord, generated: Date = Date(), source: String? = nil) throws -> String {
         let compiled = try template.compiled()
+        var policy = self.policy
+        if case .drawable? = record.pad { policy.inlineScripts.insert(PadScript.source, at: 0) }
         if let script = policy.inlineScripts.first(where: { $0.range(of: "</script", options: .caseInsensitive) != nil }) {
             throw ReportError.scriptNotInlinable(String(script.prefix(60)))
         }

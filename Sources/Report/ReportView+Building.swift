@@ -48,6 +48,8 @@ extension ReportView {
         hasInterruption = interruption != nil
         self.css = css
         self.hasScripts = hasScripts
+        padHTML = PadSection.html(record.pad)
+        if case .drawable? = record.pad { hasPad = !padHTML.isEmpty } else { hasPad = false }
         var resultByIndex: [Int: CellResult] = [:]
         for result in results { resultByIndex[result.cell.index] = result }
         var rewriter = ProseRewriter(notebookDirectory: ReportPath.folder(of: document.path))

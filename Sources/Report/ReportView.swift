@@ -4,7 +4,7 @@ import Runner
 
 /// The values a report template sees. Field names are the template's vocabulary
 /// (documented in templates/README.md); every string here is escaped by `{{…}}` in the template,
-/// except `css`, `html`, `textHTML` and `svg`, which Folio produced itself and the template inserts with `{{{…}}}`.
+/// except `css`, `html`, `textHTML`, `svg` and `padHTML`, which Folio produced itself and the template inserts with `{{{…}}}`.
 ///
 /// Mustache looks a name up the whole context stack, and a nil optional counts as "not here", so an
 /// optional field of a nested view must not share its name with a field of an enclosing one (a
@@ -142,4 +142,8 @@ struct ReportView {
     var hasToc: Bool
     /// The renderer adds Folio's own inline scripts (the footer says so instead of "no scripts").
     var hasScripts: Bool
+    /// The "Try the model" section (Folio's own HTML, inserted with `{{{…}}}`), or "".
+    var padHTML: String
+    /// The report carries the pad and so its one script.
+    var hasPad: Bool
 }

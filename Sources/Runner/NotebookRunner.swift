@@ -71,7 +71,8 @@ public struct NotebookRunner: Sendable {
         }
         return RunRecord(document: document, results: results, history: session.lastHistory,
                          evaluation: session.lastEvaluation, predictions: session.predictions,
-                         seconds: Date().timeIntervalSince(started), interruption: interruption)
+                         seconds: Date().timeIntervalSince(started), interruption: interruption,
+                         pad: session.padModel)
     }
 
     /// Runs one cell and says how it ended: ok, failed (its error), or stopped at a safe point.

@@ -13,6 +13,8 @@ public struct RunRecord: Sendable {
     public var seconds: Double
     /// Set when the run's `Cancellation` stopped it early (the report is still complete).
     public var interruption: Interruption? = nil
+    /// The final model for the report's "Try the model" pad (nil: no model that takes a 28×28 image).
+    public var pad: PadModel? = nil
 
     /// Whether some cell failed.
     public var failed: Bool { results.contains { $0.status == .error } }

@@ -37,7 +37,10 @@ final class RunCommandTests: XCTestCase {
         for fetch in ["src=\"http", "href=\"http", "url(", "@import", "<link"] {
             XCTAssertFalse(html.contains(fetch), "a report must not fetch anything (\(fetch))")
         }
-        XCTAssertFalse(html.contains("<script"))
+        // One executable script, the drawing pad's (the model takes a 28×28 image), allowed by its hash.
+        XCTAssertEqual(html.components(separatedBy: "<script>").count - 1, 1)
+        XCTAssertTrue(html.contains("id=\"try-the-model\""))
+        XCTAssertTrue(html.contains("script-src 'sha256-"))
 
         let json = try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("run.json")))
         let record = try XCTUnwrap(json as? [String: Any])
@@ -86,7 +89,8 @@ final class RunCommandTests: XCTestCase {
                                            in: folder)
         XCTAssertEqual(outcome.status, 0, outcome.stderr)
         let html = try String(contentsOf: folder.appendingPathComponent("elsewhere/r.html"), encoding: .utf8)
-        XCTAssertTrue(html.hasSuffix("</head><body>Handwritten digits with a tiny MLP|7</body></html>"), html)
+        XCTAssertTrue(html.contains("</head><body>Handwritten digits with a tiny MLP|7<script>"), html)
+        XCTAssertTrue(html.hasSuffix("</script>\n</body></html>"), "Folio's pad script goes before </body>: \(html.suffix(200))")
         XCTAssertTrue(html.hasPrefix("<html><head>\n<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "),
                       "the renderer puts the policy first in the template's <head>: \(html)")
         XCTAssertTrue(html.contains("\n<meta name=\"folio-source\" content=\""), "and records the notebook even so")

@@ -23,13 +23,15 @@ let package = Package(
         .systemLibrary(name: "CBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CSTB", pkgConfig: "stb", providers: [.apt(["libstb-dev"])]),
+        // glibc's <malloc.h> (mallopt), which Swift's Glibc module leaves out.
+        .systemLibrary(name: "CMalloc"),
 
         .target(name: "Files"),
-        // What bounds a run: cancellation (and, below the engine and the datasets, the memory budget).
-        .target(name: "Limits"),
+        // What bounds a run, below the engine and the datasets: cancellation and the memory budget.
+        .target(name: "Limits", dependencies: ["CMalloc"]),
         .target(name: "NeuralNet", dependencies: ["CBLAS", "Files", "Limits"]),
         .target(name: "Datasets", dependencies: [
-            "CZlib", "CSTB", "NeuralNet", "Limits",
+            "CZlib", "CSTB", "Files", "Limits",
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
             .product(name: "NIOCore", package: "swift-nio"),
@@ -51,7 +53,7 @@ let package = Package(
 
         .testTarget(name: "FilesTests", dependencies: ["Files"]),
         .testTarget(name: "LimitsTests", dependencies: ["Limits"]),
-        .testTarget(name: "NeuralNetTests", dependencies: ["NeuralNet"], exclude: ["Fixtures"]),
+        .testTarget(name: "NeuralNetTests", dependencies: ["NeuralNet", "Limits"], exclude: ["Fixtures"]),
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets"]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts", "CSTB"]),
         .testTarget(name: "NotebookTests", dependencies: ["Notebook"]),

@@ -1,3 +1,5 @@
+import Limits
+
 extension Sequential {
     /// Trains on `data` as Keras' `fit` does: the last `validationSplit` of the rows (taken before
     /// shuffling) validate after each epoch; the training rows are reshuffled each epoch from `seed`;

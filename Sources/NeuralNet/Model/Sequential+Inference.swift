@@ -1,3 +1,5 @@
+import Limits
+
 extension Sequential {
     /// Rows per forward pass when evaluating or predicting outside `fit`.
     static let inferenceBatch = 500

@@ -22,11 +22,15 @@ run: build
 	.build/release/folio run notebooks/mnist.md
 
 # The unit and CLI tests, then the reports as a reader sees them (Chromium at 390 and 1280 px, and
-# print): scripts/browser-check.py, screenshots in output/browser-check/.
+# print): scripts/browser-check.py, screenshots in output/browser-check/; then 60 s of mutation
+# fuzzing (scripts/fuzz.sh) with the release binary: a debug binary's training runs of the fuzzer's
+# small notebooks take over the 5 s hang limit of CPU time.
 test: setup
 	swift test --disable-swift-testing
 	swift build --product folio
 	python3 scripts/browser-check.py --folio .build/debug/folio --out output/browser-check
+	swift build -c release --product folio
+	FOLIO_BINARY=.build/release/folio bash scripts/fuzz.sh 60
 
 bench: setup
 	swift build -c release --product folio-bench

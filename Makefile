@@ -25,7 +25,9 @@ run: build
 # print): scripts/browser-check.py, screenshots in output/browser-check/; hostile prose against the
 # Content-Security-Policy: scripts/csp-check.py; then `folio preview` in Chromium (the open page reloads
 # itself on save): scripts/preview-check.py; then the report's drawing pad against the engine
-# (scripts/pad-check.py, output/pad-check/).
+# (scripts/pad-check.py, output/pad-check/); then 60 s of mutation fuzzing (scripts/fuzz.sh) with the
+# release binary: a debug binary's training runs of the fuzzer's small notebooks take over the 5 s hang
+# limit of CPU time.
 test: setup
 	swift test --disable-swift-testing
 	swift build --product folio
@@ -33,6 +35,8 @@ test: setup
 	python3 scripts/preview-check.py --folio .build/debug/folio --out output/preview-check
 	python3 scripts/csp-check.py --folio .build/debug/folio --out output/csp-check
 	python3 scripts/pad-check.py --folio .build/debug/folio --out output/pad-check
+	swift build -c release --product folio
+	FOLIO_BINARY=.build/release/folio bash scripts/fuzz.sh 60
 
 bench: setup
 	swift build -c release --product folio-bench

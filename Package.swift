@@ -30,13 +30,15 @@ let package = Package(
         .systemLibrary(name: "CBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CSTB", pkgConfig: "stb", providers: [.apt(["libstb-dev"])]),
+        // glibc's <malloc.h> (mallopt), which Swift's Glibc module leaves out.
+        .systemLibrary(name: "CMalloc"),
 
         .target(name: "Files", swiftSettings: swift6),
-        // What bounds a run: cancellation (and, below the engine and the datasets, the memory budget).
-        .target(name: "Limits", swiftSettings: swift6),
+        // What bounds a run: below the engine and the datasets: cancellation and the memory budget.
+        .target(name: "Limits", dependencies: ["CMalloc"], swiftSettings: swift6),
         .target(name: "NeuralNet", dependencies: ["CBLAS", "Files", "Limits"]),
         .target(name: "Datasets", dependencies: [
-            "CZlib", "CSTB", "NeuralNet", "Limits",
+            "CZlib", "CSTB", "Files", "Limits",
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
             .product(name: "NIOCore", package: "swift-nio"),

@@ -6,5 +6,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-60}"
 binary="${FOLIO_BINARY:-.build/release/folio}"
-if [ ! -x "$binary" ]; then swift build -c release; fi
+if [ ! -x "$binary" ]; then swift build -c release --product folio; fi
 exec python3 scripts/fuzz.py "$seconds" "$binary"

@@ -1,4 +1,5 @@
 import Datasets
+import Limits
 import NeuralNet
 
 /// The one place where a dataset meets the engine: `Datasets` knows nothing of `NeuralNet`.

@@ -3,16 +3,16 @@ import XCTest
 
 /// Downloads from a local HTTP server serving the fixture files, as a mirror would.
 final class DatasetDownloadTests: XCTestCase {
-    private var root = URL(fileURLWithPath: "/")
-    private var cacheRoot: URL { root.appendingPathComponent("cache") }
-    private var cache: URL { cacheRoot.appendingPathComponent("folio/datasets/mnist-small") }
-    private let spec = DatasetSpec(name: "mnist-small", mirror: "https://invalid.example/", checksums: TestSupport.fixtureChecksums)
+    var root = URL(fileURLWithPath: "/")
+    var cacheRoot: URL { root.appendingPathComponent("cache") }
+    var cache: URL { cacheRoot.appendingPathComponent("folio/datasets/mnist-small") }
+    let spec = DatasetSpec(name: "mnist-small", mirror: "https://invalid.example/", checksums: TestSupport.fixtureChecksums)
 
     override func setUpWithError() throws {
         root = try TestSupport.temporaryDirectory(self)
     }
 
-    private func mirrorServer(omitting omitted: DatasetFileName? = nil, stalling: DatasetFileName? = nil) throws -> LocalHTTPServer {
+    func mirrorServer(omitting omitted: DatasetFileName? = nil, stalling: DatasetFileName? = nil) throws -> LocalHTTPServer {
         var routes: [String: [UInt8]] = [:]
         for file in DatasetFileName.allCases where file != omitted {
             routes["/mirror/\(file.gzipName)"] = try TestSupport.fixtureBytes(file)
@@ -22,13 +22,13 @@ final class DatasetDownloadTests: XCTestCase {
         return server
     }
 
-    private func locator(mirror: String, idleTimeout: TimeInterval = 10) -> DatasetLocator {
+    func locator(mirror: String, idleTimeout: TimeInterval = 10) -> DatasetLocator {
         DatasetLocator(environment: ["XDG_CACHE_HOME": cacheRoot.path, "FOLIO_DATASET_MIRROR": mirror],
                        homeDirectory: root, systemFashionDirectory: root.appendingPathComponent("none"),
                        idleTimeout: idleTimeout)
     }
 
-    private func cachedNames() -> [String] {
+    func cachedNames() -> [String] {
         ((try? FileManager.default.contentsOfDirectory(atPath: cache.path)) ?? []).sorted()
     }
 

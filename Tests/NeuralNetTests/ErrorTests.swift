@@ -1,3 +1,4 @@
+import Limits
 import XCTest
 @testable import NeuralNet
 
@@ -24,7 +25,7 @@ final class ErrorTests: XCTestCase {
 
     func testHugeModelIsRefusedBeforeAllocating() {
         XCTAssertThrowsError(try Sequential(inputShape: [784], layers: [.dense(units: 100_000_000, activation: .relu)], seed: 1)) { error in
-            guard case .modelTooLarge(_, let needed, _, _)? = error as? NeuralNetError else {
+            guard case .modelTooLarge(_, let needed, _, _)? = error as? MemoryBudgetError else {
                 return XCTFail("expected modelTooLarge, got \(error)")
             }
             XCTAssertEqual(needed, (784 * 100_000_000 + 100_000_000) * 16)
@@ -36,7 +37,7 @@ final class ErrorTests: XCTestCase {
         let wide = Int(Int32.max)
         XCTAssertThrowsError(try Sequential(inputShape: [wide], layers: [
             .dense(units: wide, activation: .relu), .dense(units: wide, activation: .relu)], seed: 1)) { error in
-            guard case .modelTooLarge? = error as? NeuralNetError else { return XCTFail("got \(error)") }
+            guard case .modelTooLarge? = error as? MemoryBudgetError else { return XCTFail("got \(error)") }
         }
     }
 
@@ -145,7 +146,7 @@ final class ErrorTests: XCTestCase {
     func testEveryErrorReadsAsASentence() {
         let errors: [NeuralNetError] = [
             .noLayers, .invalidInputShape([0]), .invalidUnits(layer: 2, units: -3), .denseNeedsFlatInput(layer: 1, inputShape: [2, 2]),
-            .modelTooLarge(what: "model", neededBytes: nil, availableBytes: 1 << 30), .shapeMismatch(data: [3], model: [4]),
+            .shapeMismatch(data: [3], model: [4]),
             .targetsNeedOneHot(loss: .categoricalCrossentropy, outputUnits: 10),
             .targetWidthMismatch(loss: .categoricalCrossentropy, targetWidth: 3, outputUnits: 10),
             .labelOutOfRange(sample: 0, label: 12, classes: 10), .emptyData, .inconsistentData("x"), .invalidBatchSize(0),

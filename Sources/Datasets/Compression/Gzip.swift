@@ -1,6 +1,6 @@
 import CZlib
 import Foundation
-import NeuralNet
+import Limits
 
 /// Decompression of gzip (and zlib) data with the system zlib.
 ///

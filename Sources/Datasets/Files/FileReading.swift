@@ -1,11 +1,11 @@
 import Foundation
-import NeuralNet
+import Limits
 
 /// Reading whole files into byte arrays, with errors that name the file.
 enum FileReading {
     /// The contents of the file at `url`; fails with `DatasetError.fileUnreadable`, or with
     /// `imageFileTooLarge` when `limit` is given and the file is bigger, and with
-    /// `NeuralNetError.dataTooLarge` when its contents do not fit in memory.
+    /// `MemoryBudgetError.dataTooLarge` when its contents do not fit in memory.
     static func bytes(of url: URL, limit: Int? = nil) throws -> [UInt8] {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {

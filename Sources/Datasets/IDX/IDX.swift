@@ -1,5 +1,5 @@
 import Foundation
-import NeuralNet
+import Limits
 
 /// Reads the IDX file format: a 4-byte magic number (0, 0, element type, number of dimensions),
 /// one big-endian 32-bit size per dimension, then the elements in row-major order.

@@ -1,6 +1,6 @@
 import CSTB
 import Foundation
-import NeuralNet
+import Limits
 
 /// Turns a photo or scan of a handwritten digit (or, `.garment`, of a piece of clothing) into model
 /// input shaped like MNIST (or Fashion-MNIST).

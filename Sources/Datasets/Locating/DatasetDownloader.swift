@@ -1,12 +1,14 @@
+import Files
 import Foundation
 import Limits
 
 /// Downloads the standard files a cache folder lacks, all or nothing.
 ///
-/// Each file is fetched as `mirror + NAME.gz`, its decompressed payload checked against its
-/// SHA-256, and written to a hidden temporary file in the cache folder. Only when every missing
-/// file has arrived intact are they renamed to their final names, so the cache never holds a
-/// half-written or unverified file under a real name.
+/// Each file is fetched as `mirror + NAME.gz` and its decompressed payload checked against its
+/// SHA-256. Only when every missing file has arrived intact are they written, each through
+/// `AtomicFile` (the one writer: a symbolic link is written through, a special file refused, a
+/// killed process leaves no temporary); a failed write removes the files this download wrote, so
+/// the cache never holds a half-written or unverified file under a real name.
 struct DatasetDownloader {
     var mirror: String
     var checksums: [DatasetFileName: String]
@@ -38,23 +40,24 @@ struct DatasetDownloader {
         } catch {
             throw DatasetError.cacheNotWritable(path: directory.path, reason: String(describing: error))
         }
-        var staged: [(temporary: URL, final: URL)] = []
-        defer { for file in staged { try? FileManager.default.removeItem(at: file.temporary) } }
+        var arrived: [(name: String, bytes: [UInt8])] = []
         for file in missing {
             let bytes = try fetchVerified(file, progress: progress)
-            let finalName = bytes.starts(with: [0x1f, 0x8b]) ? file.gzipName : file.rawValue
-            let temporary = directory.appendingPathComponent(".\(finalName).\(UUID().uuidString).partial")
-            do {
-                try Data(bytes).write(to: temporary)
-            } catch {
-                throw DatasetError.cacheNotWritable(path: directory.path, reason: String(describing: error))
+            arrived.append((bytes.starts(with: [0x1f, 0x8b]) ? file.gzipName : file.rawValue, bytes))
+        }
+        var written: [URL] = []
+        do {
+            for file in arrived {
+                let final = directory.appendingPathComponent(file.name)
+                try AtomicFile.write(Data(file.bytes), to: final)
+                written.append(final)
             }
-            staged.append((temporary, directory.appendingPathComponent(finalName)))
+        } catch {
+            for url in written { try? FileManager.default.removeItem(at: url) }
+            let path = (error as? FileWriteError)?.path ?? directory.path
+            let reason = (error as? FileWriteError)?.reason ?? String(describing: error)
+            throw DatasetError.cacheNotWritable(path: path, reason: reason)
         }
-        for file in staged where rename(file.temporary.path, file.final.path) != 0 {
-            throw DatasetError.cacheNotWritable(path: file.final.path, reason: String(cString: strerror(errno)))
-        }
-        staged.removeAll()
     }
 
     /// The bytes served for `file`, after checking the checksum of their decompressed payload.

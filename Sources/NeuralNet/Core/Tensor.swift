@@ -1,3 +1,5 @@
+import Limits
+
 /// A dense multi-dimensional array of `Float`, row-major (the last index varies fastest): inputs,
 /// outputs and weights crossing the API, e.g. a dense kernel of shape `[inputs, units]`.
 ///

@@ -1,3 +1,5 @@
+import Limits
+
 extension Examples {
     /// Throws unless these examples can be fed to a model with `inputShape` and `outputUnits`
     /// outputs under `loss`: non-empty, internally consistent, right shape, fitting targets.

@@ -1,3 +1,5 @@
+import Limits
+
 /// Keras `Conv2D` on channels-last images: `y = activation(conv(x, kernel) + bias)`, kernel
 /// (KH, KW, C, F) from `initializer` with fan_in = KH·KW·C and fan_out = KH·KW·F, bias zero.
 ///

@@ -1,3 +1,5 @@
+import Limits
+
 /// Keras `Dense`: `y = activation(x · kernel + bias)`, kernel (inputs, units) from `initializer`, bias zero.
 ///
 /// Parameter slice layout: kernel (I, O) row-major, then bias (O) — exactly `get_weights()`.

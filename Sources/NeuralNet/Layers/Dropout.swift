@@ -1,3 +1,5 @@
+import Limits
+
 /// Keras `Dropout(rate)`: while training, zeroes each value with probability `rate` and scales the
 /// others by 1/(1 − rate) (inverted dropout); at evaluation and predict it passes values through.
 ///

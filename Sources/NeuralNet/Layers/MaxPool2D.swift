@@ -1,3 +1,5 @@
+import Limits
+
 /// Keras `MaxPooling2D` (valid padding): the largest value of each `pool × pool` window, windows
 /// `stride` apart, per channel. No parameters. A training pass keeps each maximum's window position
 /// in `scratch` for the backward pass.

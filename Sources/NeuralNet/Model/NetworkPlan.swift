@@ -1,3 +1,5 @@
+import Limits
+
 /// Turns layer specs into layers, checking every shape and size before anything is allocated.
 enum NetworkPlan {
     /// The layers for `specs` on samples of `inputShape`, and their trainable parameter count

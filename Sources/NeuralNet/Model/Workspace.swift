@@ -1,3 +1,5 @@
+import Limits
+
 /// Every batch buffer a forward (and backward) pass needs, allocated once per `fit`/`evaluate`
 /// for `capacity` rows and reused by every step.
 final class Workspace<Scalar: NeuralScalar> {

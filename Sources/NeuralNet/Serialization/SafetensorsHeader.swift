@@ -1,4 +1,5 @@
 import Foundation
+import Limits
 
 /// The part of a safetensors file before its data: the 8-byte little-endian length and the JSON
 /// header, checked on their own — every tensor entry's dtype, shape and offsets, the entries

@@ -1,5 +1,6 @@
 import Files
 import Foundation
+import Limits
 
 /// A model read back from a Folio model file, with what the file says about it.
 public struct LoadedModel {

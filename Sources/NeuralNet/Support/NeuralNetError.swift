@@ -1,4 +1,5 @@
 /// Everything that can go wrong building, training or running a model, each said so a person can fix it.
+/// (What does not fit in memory is `Limits.MemoryBudgetError`, thrown by the shared memory budget.)
 public enum NeuralNetError: Error, CustomStringConvertible, Equatable {
     /// The model's input shape is empty or has a dimension ≤ 0.
     case invalidInputShape([Int])
@@ -10,12 +11,6 @@ public enum NeuralNetError: Error, CustomStringConvertible, Equatable {
     case denseNeedsFlatInput(layer: Int, inputShape: [Int])
     /// A layer (1-based) whose options do not fit its input; `problem` says what and how to fix it.
     case invalidLayer(layer: Int, problem: String)
-    /// Allocating `what` would need `neededBytes` (nil: more than fits in an Int) but `limit` leaves
-    /// only `availableBytes`.
-    case modelTooLarge(what: String, neededBytes: Int?, availableBytes: Int, limit: MemoryLimit = .available)
-    /// Loading, decoding or decompressing data (`what`) would need `neededBytes` (nil: more than fits
-    /// in an Int) but `limit` leaves only `availableBytes`.
-    case dataTooLarge(what: String, neededBytes: Int?, availableBytes: Int, limit: MemoryLimit)
     /// The data's sample shape differs from the model's input shape.
     case shapeMismatch(data: [Int], model: [Int])
     /// The loss needs one-hot targets but the data has plain labels.
@@ -63,10 +58,6 @@ public enum NeuralNetError: Error, CustomStringConvertible, Equatable {
             return "Layer \(layer) is dense but its input has shape \(shape): dense layers take flat inputs, so add `flatten` before it (or `flatten: true` in preprocess and build with input=\(shape.reduce(1, *)))."
         case .invalidLayer(let layer, let problem):
             return "Layer \(layer) \(problem)."
-        case .modelTooLarge(let what, let needed, let available, let limit):
-            return "The \(what) \(Self.shortfall(needed, available, limit)): use fewer units or layers, or a smaller batch_size."
-        case .dataTooLarge(let what, let needed, let available, let limit):
-            return "The \(what) \(Self.shortfall(needed, available, limit)): raise the limit, free memory, or use a smaller data set."
         case .shapeMismatch(let data, let model):
             let text = "The data's samples have shape \(data) but the model expects \(model): "
             if data.count > 1, model.count == 1, data.reduce(1, *) == model[0] {
@@ -112,29 +103,5 @@ public enum NeuralNetError: Error, CustomStringConvertible, Equatable {
         case .cannotSaveModel(let path, let reason):
             return "The model cannot be saved to \(path): \(reason)."
         }
-    }
-}
-
-/// Human-readable byte counts for error messages.
-extension NeuralNetError {
-    /// "needs 1.2 GB but the address-space limit (ulimit -v) leaves 412.0 MB".
-    static func shortfall(_ needed: Int?, _ available: Int, _ limit: MemoryLimit) -> String {
-        let need = needed.map(ByteCount.describe) ?? "more bytes than can be counted"
-        return "needs \(need) but \(limit.phrase) leaves \(ByteCount.describe(available))"
-    }
-}
-
-enum ByteCount {
-    static func describe(_ bytes: Int) -> String {
-        let units = ["bytes", "KB", "MB", "GB", "TB", "PB", "EB"]
-        var value = Double(bytes)
-        var unit = 0
-        while value >= 1024, unit < units.count - 1 {
-            value /= 1024
-            unit += 1
-        }
-        if unit == 0 { return "\(bytes) bytes" }
-        let rounded = (value * 10).rounded() / 10
-        return "\(rounded) \(units[unit])"
     }
 }

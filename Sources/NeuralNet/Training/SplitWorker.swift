@@ -4,6 +4,7 @@ import Glibc
 import CBLAS
 import Dispatch
 import Foundation
+import Limits
 import Synchronization
 
 /// A second thread that shares a piece of work with the calling thread — a big optimizer update,
@@ -204,7 +205,7 @@ final class SplitWorker: @unchecked Sendable {
 
     private func work() {
         Self.warmUpBLAS()
-        MallocArenas.helperRan.store(true, ordering: .relaxed)
+        MallocArenas.noteHelperRan()
         ready.store(true, ordering: .releasing)
         readied.signal()
         var seen = 0

@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#endif
-import CBLAS
-import Synchronization
-
 /// What the libraries beneath the engine map on their own, outside the budget's checks, which a
 /// limit must leave room for: OpenBLAS's buffers not mapped yet (`OpenBLASBuffers`), glibc's malloc
 /// arena for the first helper thread (a 64 MB reservation, briefly 128 MB while glibc aligns it),
@@ -42,26 +36,4 @@ struct LibraryReserve: Equatable {
         LibraryReserve(addressSpace: lhs.addressSpace + rhs.addressSpace, data: lhs.data + rhs.data,
                        resident: lhs.resident + rhs.resident)
     }
-}
-
-/// Caps glibc's malloc arenas (once, before the engine starts threads): each thread would otherwise
-/// get its own, a 64 MB address-space reservation that a `ulimit -v` run cannot spare.
-enum MallocArenas {
-    /// Arenas at most: the main one and one for the helper threads.
-    static let maximum: Int32 = 2
-
-    /// True once a helper thread has run (and so the second arena exists).
-    static var helperArenaExists: Bool { helperRan.load(ordering: .relaxed) }
-    static let helperRan = Atomic<Bool>(false)
-
-    /// Applies the cap; later calls do nothing.
-    static func limit() { _ = applied }
-
-    private static let applied: Bool = {
-        #if canImport(Glibc)
-        return mallopt(M_ARENA_MAX, maximum) == 1
-        #else
-        return false
-        #endif
-    }()
 }

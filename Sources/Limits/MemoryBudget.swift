@@ -18,15 +18,16 @@ public enum MemoryBudget {
 
     /// True when a helper thread (stack, malloc arena, OpenBLAS buffer) fits beside the calling
     /// thread's reserve.
-    static func affordsHelperThread() -> Bool {
+    public static func affordsHelperThread() -> Bool {
         refusal(bytes: 1, room: headroom(reserve: .withHelper)) == nil
     }
 
-    /// Throws `modelTooLarge` unless `floats` 4-byte values (nil: the count overflowed) fit in memory.
-    static func require(_ what: String, floats: Int?) throws {
+    /// Throws `modelTooLarge` unless `floats` 4-byte values (nil: the count overflowed) fit in memory;
+    /// for the engine's weights, workspaces and tensors. `what` names them ("model's weights").
+    public static func require(_ what: String, floats: Int?) throws {
         let bytes = Checked.product(floats, MemoryLayout<Float>.size)
         if let refusal = refusal(bytes: bytes) {
-            throw NeuralNetError.modelTooLarge(what: what, neededBytes: bytes, availableBytes: refusal.bytes,
+            throw MemoryBudgetError.modelTooLarge(what: what, neededBytes: bytes, availableBytes: refusal.bytes,
                                                limit: refusal.limit)
         }
     }
@@ -35,7 +36,7 @@ public enum MemoryBudget {
     /// loaded, decoded or decompressed. `what` names it ("the decompressed train-images-idx3-ubyte.gz").
     public static func require(_ what: String, bytes: Int?) throws {
         if let refusal = refusal(bytes: bytes) {
-            throw NeuralNetError.dataTooLarge(what: what, neededBytes: bytes, availableBytes: refusal.bytes,
+            throw MemoryBudgetError.dataTooLarge(what: what, neededBytes: bytes, availableBytes: refusal.bytes,
                                               limit: refusal.limit)
         }
     }
@@ -50,34 +51,5 @@ public enum MemoryBudget {
         let room = room ?? MemoryHeadroom(bytes: Int.max, limit: .available)
         guard let bytes, bytes <= room.bytes else { return room }
         return nil
-    }
-}
-
-/// Int arithmetic where nil means "overflowed".
-enum Checked {
-    static func product(_ values: Int?...) -> Int? { product(values) }
-
-    static func product(_ values: [Int?]) -> Int? {
-        var result = 1
-        for value in values {
-            guard let value else { return nil }
-            let (next, overflow) = result.multipliedReportingOverflow(by: value)
-            if overflow { return nil }
-            result = next
-        }
-        return result
-    }
-
-    static func sum(_ values: Int?...) -> Int? { sum(values) }
-
-    static func sum(_ values: [Int?]) -> Int? {
-        var result = 0
-        for value in values {
-            guard let value else { return nil }
-            let (next, overflow) = result.addingReportingOverflow(value)
-            if overflow { return nil }
-            result = next
-        }
-        return result
     }
 }

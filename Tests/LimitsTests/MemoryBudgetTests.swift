@@ -1,4 +1,4 @@
-@testable import NeuralNet
+@testable import Limits
 import XCTest
 
 /// The budget's arithmetic on injected readings: the smallest limit minus its usage and reserve binds.
@@ -52,12 +52,14 @@ final class MemoryBudgetTests: XCTestCase {
         let room = MemoryHeadroom(bytes: 412 * mb, limit: .addressSpace)
         XCTAssertNil(MemoryBudget.refusal(bytes: 412 * mb, room: room))
         XCTAssertEqual(MemoryBudget.refusal(bytes: 412 * mb + 1, room: room), room)
-        let error = NeuralNetError.modelTooLarge(what: "model's weights", neededBytes: 1 << 30, availableBytes: 412 * mb,
+        let error = MemoryBudgetError.modelTooLarge(what: "model's weights", neededBytes: 1 << 30, availableBytes: 412 * mb,
                                                  limit: .addressSpace)
         XCTAssertEqual(error.description, "The model's weights needs 1.0 GB but the address-space limit (ulimit -v) leaves 412.0 MB: use fewer units or layers, or a smaller batch_size.")
-        let data = NeuralNetError.dataTooLarge(what: "decompressed train-images-idx3-ubyte.gz", neededBytes: 47 * mb,
+        let data = MemoryBudgetError.dataTooLarge(what: "decompressed train-images-idx3-ubyte.gz", neededBytes: 47 * mb,
                                                availableBytes: 3 * mb, limit: .cgroup)
-        XCTAssertTrue(data.description.contains("needs 47.0 MB but the cgroup's memory limit (memory.max) leaves 3.0 MB"), data.description)
+        XCTAssertEqual(data.description, "The decompressed train-images-idx3-ubyte.gz needs 47.0 MB but the cgroup's memory limit (memory.max) leaves 3.0 MB: raise the limit, free memory, or use a smaller data set.")
+        let uncounted = MemoryBudgetError.modelTooLarge(what: "model", neededBytes: nil, availableBytes: 1 << 30)
+        XCTAssertEqual(uncounted.description, "The model needs more bytes than can be counted but the machine's available memory (MemAvailable) leaves 1.0 GB: use fewer units or layers, or a smaller batch_size.")
     }
 
     func testReservesAddUp() {

@@ -37,7 +37,8 @@ let package = Package(
         ]),
         .target(name: "Charts", dependencies: ["CZlib"]),
         .target(name: "Notebook", dependencies: ["CCMarkGFM", .product(name: "Yams", package: "Yams")]),
-        .target(name: "Runner", dependencies: ["Notebook", "NeuralNet", "Datasets", "Charts", "Limits"]),
+        .target(name: "Runner", dependencies: ["Notebook", "NeuralNet", "Datasets", "Charts", "Limits", "Files",
+                                              .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "Report", dependencies: [
             "Notebook", "Runner", "CCMarkGFM", "Files",
             .product(name: "Mustache", package: "swift-mustache"),

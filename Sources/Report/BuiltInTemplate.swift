@@ -50,6 +50,7 @@ enum BuiltInTemplate {
     <span class="cell-directive">{{directive}}</span>
     <span class="cell-line">line {{line}}</span>
     <span class="cell-status">{{statusLabel}}</span>
+    {{#cached}}<span class="cell-cached" title="restored from the cell cache; the time is that of the run that stored it">cached</span>{{/cached}}
     <span class="cell-time">{{seconds}}</span>
   </div>
   {{#showSource}}
@@ -172,6 +173,7 @@ code, pre { font-family: var(--mono); font-size: 0.88em; }
 .cell-status { margin-left: auto; font-weight: 600; color: var(--ok); }
 .status-error .cell-status { color: var(--bad); }
 .status-not-run .cell-status { color: var(--muted); }
+.cell-cached { font-size: 0.75em; padding: 0 0.4em; border: 1px solid var(--rule); border-radius: 0.6em; color: var(--muted); }
 .cell-source {
   margin: 0; padding: 0.7rem 0.9rem; background: var(--code-bg);
   border-bottom: 1px solid var(--rule); overflow-x: auto; white-space: pre;

@@ -74,6 +74,7 @@ extension ReportView.CellView {
         case .notRun: statusLabel = "not run"
         }
         seconds = result.status == .notRun ? "" : String(format: "%.2f s", result.seconds)
+        cached = result.cached
         source = cell.source
         showSource = cell.display.echo && !cell.source.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
         foldSource = cell.display.codeFold

@@ -16,12 +16,17 @@ public struct CellResult: Sendable {
     public var outputs: [Output]
     /// Set when `status` is `.error`.
     public var error: RunError?
+    /// Whether the outputs came from the cell cache instead of running the cell (`seconds` is then
+    /// how long the cell took when it ran, the time the cache saved).
+    public var cached: Bool
 
-    public init(cell: Cell, status: Status, seconds: Double = 0, outputs: [Output] = [], error: RunError? = nil) {
+    public init(cell: Cell, status: Status, seconds: Double = 0, outputs: [Output] = [], error: RunError? = nil,
+                cached: Bool = false) {
         self.cell = cell
         self.status = status
         self.seconds = seconds
         self.outputs = outputs
         self.error = error
+        self.cached = cached
     }
 }

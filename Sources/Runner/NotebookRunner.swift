@@ -11,26 +11,58 @@ public struct NotebookRunner {
     public var environment: [String: String]
     /// Asked to stop (Ctrl-C, SIGTERM, a newer preview run): the run ends at the next safe point.
     public var cancellation: Cancellation?
+    /// When set, unchanged cells at the top of the notebook are restored from this cache instead of
+    /// running, and the cells that run are stored in it (`folio run --cache`, `folio preview`).
+    public var cache: CellCache?
 
     public init(environment: [String: String] = ProcessInfo.processInfo.environment,
-                cancellation: Cancellation? = nil) {
+                cancellation: Cancellation? = nil, cache: CellCache? = nil) {
         self.environment = environment
         self.cancellation = cancellation
+        self.cache = cache
     }
 
-    /// Runs every cell of `document`; `events` receives progress for the terminal.
+    /// Runs every cell of `document`; `events` receives progress for the terminal. A cell restored
+    /// from the cache sends only `.cellFinished`, with `cached` set.
     public func run(_ document: Document, events: @escaping (RunEvent) -> Void = { _ in }) -> RunRecord {
         let notebookURL = URL(fileURLWithPath: document.path).standardizedFileURL
-        var session = Session(notebookDirectory: notebookURL.deletingLastPathComponent(), seed: document.seed,
+        let notebookDirectory = notebookURL.deletingLastPathComponent()
+        var session = Session(notebookDirectory: notebookDirectory, seed: document.seed,
                               environment: environment, events: events)
-        let shown = ShownPaths(notebookDirectory: notebookURL.deletingLastPathComponent(), environment: environment)
+        let shown = ShownPaths(notebookDirectory: notebookDirectory, environment: environment)
         let cells = document.cells
+        let started = Date()
+        var cached = cache.flatMap {
+            CachedRun(cache: $0, document: document, notebookDirectory: notebookDirectory, environment: environment)
+        }
+        defer { cached?.finish() }
+        var hits = cached?.hits ?? []
+        var data: SessionSnapshot.DataReference?
+        // Some cell after the hits runs: put the session back as it was after the last hit.
+        if let last = hits.last, hits.count < cells.count, var run = cached {
+            do {
+                try session.restore(last.snapshot, cells: cells, modelBytes: run.model(of: last.snapshot),
+                                    digestsNow: { run.dataDigests($0) })
+                data = last.snapshot.data
+            } catch {
+                session = Session(notebookDirectory: notebookDirectory, seed: document.seed, environment: environment, events: events)
+                hits = []
+            }
+            cached = run
+        }
         var results: [CellResult] = []
         var failed = false
-        let started = Date()
-        for cell in cells {
+        for (position, cell) in cells.enumerated() {
             if failed {
                 results.append(CellResult(cell: cell, status: .notRun))
+                continue
+            }
+            if position < hits.count, var run = cached {
+                let result = Self.replay(cell, hits[position], run: &run, session: session, shown: shown)
+                cached = run
+                failed = result.status == .error
+                events(.cellFinished(result, of: cells.count))
+                results.append(result)
                 continue
             }
             events(.cellStarted(cell, of: cells.count))
@@ -39,6 +71,10 @@ public struct NotebookRunner {
             do {
                 let outputs = try session.execute(cell).map(shown.output)
                 result = CellResult(cell: cell, status: .ok, seconds: Date().timeIntervalSince(cellStarted), outputs: outputs)
+                if case .load(let directive) = cell.directive, let source = directive.data {
+                    data = cached?.dataDigests(source).map { SessionSnapshot.DataReference(cell: cell.index, digests: $0) }
+                }
+                cached?.store(result, position: position, session: session, data: data, cells: cells)
             } catch {
                 let runError = shown.error((error as? RunError) ?? RunError(at: cell.location, String(describing: error)))
                 result = CellResult(cell: cell, status: .error, seconds: Date().timeIntervalSince(cellStarted),
@@ -48,9 +84,35 @@ public struct NotebookRunner {
             events(.cellFinished(result, of: cells.count))
             results.append(result)
         }
+        if hits.count == cells.count, let last = hits.last {
+            // Every cell hit: nothing was restored; the record's results come from the last entry.
+            let snapshot = last.snapshot
+            return RunRecord(document: document, results: results, history: snapshot.lastHistory,
+                             evaluation: snapshot.lastEvaluation, predictions: snapshot.predictions,
+                             seconds: Date().timeIntervalSince(started))
+        }
         return RunRecord(document: document, results: results, history: session.lastHistory,
                          evaluation: session.lastEvaluation, predictions: session.predictions,
                          seconds: Date().timeIntervalSince(started))
+    }
+
+    /// A cell restored from its cache entry: its outputs as stored; a `save` writes its model
+    /// again (a side effect the cache never skips), from the entry's snapshot.
+    private static func replay(_ cell: Cell, _ entry: CacheEntry, run: inout CachedRun, session: Session,
+                               shown: ShownPaths) -> CellResult {
+        var outputs = entry.outputs
+        if case .save(let directive) = cell.directive {
+            do {
+                guard let bytes = run.model(of: entry.snapshot) else { throw CacheRestoreProblem.modelMissing }
+                let model = try Sequential.loadModelFile(bytes, path: "the cached model").model
+                outputs = try session.save(model, loss: entry.snapshot.loss, preparation: entry.snapshot.preparation, directive)
+                    .map(shown.output)
+            } catch {
+                let runError = shown.error((error as? RunError) ?? RunError(at: cell.location, String(describing: error)))
+                return CellResult(cell: cell, status: .error, seconds: 0, error: runError)
+            }
+        }
+        return CellResult(cell: cell, status: .ok, seconds: entry.seconds, outputs: outputs, cached: true)
     }
 }
 

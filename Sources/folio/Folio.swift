@@ -20,7 +20,7 @@ struct Folio: ParsableCommand {
         Notebook format: docs/notebook-format.md.
         """,
         version: version,
-        subcommands: [RunCommand.self, CheckCommand.self]
+        subcommands: [RunCommand.self, CheckCommand.self, CleanCommand.self]
     )
 
     /// ArgumentParser's `main`, except that a wrong command line exits with 2 (the table above), not 64,

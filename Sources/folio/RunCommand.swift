@@ -35,8 +35,30 @@ struct RunCommand: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Print no progress, only the result and errors.")
     var quiet = false
 
+    @Flag(name: .customLong("cache"),
+          help: "Restore unchanged cells from the cell cache in output/.folio-cache instead of running them, and store the cells that run.")
+    var useCache = false
+
+    @Option(name: .customLong("cache-size"),
+            help: "With --cache: the most the cache may hold, in bytes or with KB, MB, GB (default 1GB); least recently used entries go first.")
+    var cacheSize: String?
+
     func validate() throws {
         _ = try RunDestinations(notebook: notebook, output: output, json: json, currentDirectory: Self.currentDirectory)
+        if let cacheSize {
+            do {
+                _ = try CacheSize.bytes(cacheSize)
+            } catch {
+                throw ValidationError(String(describing: error))
+            }
+        }
+    }
+
+    /// The cell cache `--cache` asks for, bounded by `--cache-size`.
+    private func cellCache() throws -> CellCache? {
+        guard useCache else { return nil }
+        let limit = try cacheSize.map(CacheSize.bytes) ?? CellCache.defaultSizeLimit
+        return CellCache(root: CellCache.defaultRoot(in: Self.currentDirectory), sizeLimit: limit)
     }
 
     func run() throws {
@@ -54,7 +76,7 @@ struct RunCommand: ParsableCommand {
         }
 
         let printer = ProgressPrinter(quiet: quiet)
-        let record = NotebookRunner().run(document) { printer.handle($0) }
+        let record = NotebookRunner(cache: try cellCache()).run(document) { printer.handle($0) }
 
         // A report that cannot be written still lets the run's own failure be told (exit 3 wins).
         var written = true

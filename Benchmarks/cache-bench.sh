@@ -43,6 +43,7 @@ import json, re, sys
 def page(name):
     text = open(name, encoding="utf-8").read()
     text = re.sub(r'\s*<span class="cell-cached"[^>]*>cached</span>', '', text)
+    text = re.sub(r'<dt>generated</dt><dd>[^<]*</dd>', '', text)       # the time stamp
     text = re.sub(r'\d+(\.\d+)? ?(s|ms|µs)\b', 'TIME', text)           # "0.52 s", "in 1.3 s"
     return re.sub(r'>\d+\.\d{3}<', '>TIME<', text)                    # the history's seconds column
 def record(name):

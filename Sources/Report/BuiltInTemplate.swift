@@ -49,8 +49,7 @@ enum BuiltInTemplate {
     <span class="cell-index">[{{index}}]</span>
     <span class="cell-directive">{{directive}}</span>
     <span class="cell-line">line {{line}}</span>
-    <span class="cell-status">{{statusLabel}}</span>
-    {{#cached}}<span class="cell-cached" title="restored from the cell cache; the time is that of the run that stored it">cached</span>{{/cached}}
+    <span class="cell-status">{{statusLabel}}</span>{{#cached}} <span class="cell-cached" title="restored from the cell cache; the time is that of the run that stored it">cached</span>{{/cached}}
     <span class="cell-time">{{seconds}}</span>
   </div>
   {{#showSource}}

@@ -39,11 +39,10 @@ public struct NotebookRunner {
         var hits = cached?.hits ?? []
         var data: SessionSnapshot.DataReference?
         // Some cell after the hits runs: put the session back as it was after the last hit.
-        if let last = hits.last, hits.count < cells.count, var run = cached {
+        if let last = cached?.lastSnapshot, hits.count < cells.count, var run = cached {
             do {
-                try session.restore(last.snapshot, cells: cells, modelBytes: run.model(of: last.snapshot),
-                                    digestsNow: { run.dataDigests($0) })
-                data = last.snapshot.data
+                try session.restore(last, cells: cells, modelBytes: run.model(of: last), digestsNow: { run.dataDigests($0) })
+                data = last.data
             } catch {
                 session = Session(notebookDirectory: notebookDirectory, seed: document.seed, environment: environment, events: events)
                 hits = []
@@ -84,9 +83,8 @@ public struct NotebookRunner {
             events(.cellFinished(result, of: cells.count))
             results.append(result)
         }
-        if hits.count == cells.count, let last = hits.last {
+        if hits.count == cells.count, !hits.isEmpty, let snapshot = cached?.lastSnapshot {
             // Every cell hit: nothing was restored; the record's results come from the last entry.
-            let snapshot = last.snapshot
             return RunRecord(document: document, results: results, history: snapshot.lastHistory,
                              evaluation: snapshot.lastEvaluation, predictions: snapshot.predictions,
                              seconds: Date().timeIntervalSince(started))
@@ -103,9 +101,11 @@ public struct NotebookRunner {
         var outputs = entry.outputs
         if case .save(let directive) = cell.directive {
             do {
-                guard let bytes = run.model(of: entry.snapshot) else { throw CacheRestoreProblem.modelMissing }
+                guard let snapshot = entry.snapshot(), let bytes = run.model(of: snapshot) else {
+                    throw CacheRestoreProblem.modelMissing
+                }
                 let model = try Sequential.loadModelFile(bytes, path: "the cached model").model
-                outputs = try session.save(model, loss: entry.snapshot.loss, preparation: entry.snapshot.preparation, directive)
+                outputs = try session.save(model, loss: snapshot.loss, preparation: snapshot.preparation, directive)
                     .map(shown.output)
             } catch {
                 let runError = shown.error((error as? RunError) ?? RunError(at: cell.location, String(describing: error)))

@@ -11,6 +11,8 @@ struct CachedRun {
     /// The entries of the first `hits.count` cells, each checked (format, build, key, checksum)
     /// with the model blobs it needs.
     private(set) var hits: [CacheEntry] = []
+    /// The session after the last hit.
+    private(set) var lastSnapshot: SessionSnapshot?
     private var digests: FileDigests
     private var blobs: [String: Data] = [:]
     /// Entries read or written by this run (their last use is now).
@@ -32,22 +34,27 @@ struct CachedRun {
         findHits(document.cells)
     }
 
-    /// The longest prefix of cells whose entries exist and are sound; a `save` in it needs its model
-    /// blob (it runs again), and so does the last hit when some cell after it must run.
+    /// The longest prefix of cells whose entries exist and are sound. A `save` in it needs its
+    /// snapshot and model blob (it runs again); so does the last hit (the record's results, or the
+    /// session to restore when a cell after it runs). Other hits' snapshots are never decoded.
     private mutating func findHits(_ cells: [Cell]) {
         for (position, cell) in cells.enumerated() {
             guard let key = keys[position], let entry = read(key), entry.cell == cell.index else { break }
-            let needsModel: Bool
-            if case .save = cell.directive { needsModel = true } else { needsModel = false }
-            if needsModel, entry.snapshot.model.flatMap({ blob($0) }) == nil { break }
+            if case .save = cell.directive {
+                guard let snapshot = entry.snapshot(), snapshot.model.flatMap({ blob($0) }) != nil else { break }
+            }
             hits.append(entry)
         }
-        // The session must be restorable from the last hit when a cell after it runs.
-        while hits.count < cells.count, let last = hits.last, let model = last.snapshot.model, blob(model) == nil {
+        while let last = hits.last {
+            if let snapshot = last.snapshot(),
+               hits.count == cells.count || snapshot.model.map({ blob($0) != nil }) ?? true {
+                lastSnapshot = snapshot
+                break
+            }
             hits.removeLast()
         }
         for entry in hits {
-            used[entry.key] = CacheIndex.Record(used: 0, bytes: entrySize(entry.key), blob: entry.snapshot.model)
+            used[entry.key] = CacheIndex.Record(used: 0, bytes: entrySize(entry.key), blob: nil)
         }
     }
 
@@ -93,8 +100,9 @@ struct CachedRun {
             try FileManager.default.createDirectory(at: cache.entriesFolder, withIntermediateDirectories: true)
             try FileManager.default.createDirectory(at: cache.blobsFolder, withIntermediateDirectories: true)
             let snapshot = try session.snapshot(data: data, cells: cells) { bytes in try storeBlob(bytes) }
-            let entry = CacheEntry(format: CacheEntry.formatVersion, build: build, key: key, cell: result.cell.index,
-                                   directive: result.cell.name, seconds: result.seconds, outputs: result.outputs, snapshot: snapshot)
+            let head = CacheEntry.Head(format: CacheEntry.formatVersion, build: build, key: key, cell: result.cell.index,
+                                       directive: result.cell.name, seconds: result.seconds, outputs: result.outputs)
+            let entry = try CacheEntry(head: head, snapshot: snapshot)
             let bytes = try entry.encoded()
             try AtomicFile.write(bytes, to: cache.entryFile(key))
             used[key] = CacheIndex.Record(used: 0, bytes: bytes.count, blob: snapshot.model)
@@ -120,7 +128,8 @@ struct CachedRun {
         _ = CacheLock.withLock(cache.lockFile) {
             var index = CacheIndex.load(from: cache.indexFile)
             for (key, record) in used {
-                index.records[key] = CacheIndex.Record(used: now.timeIntervalSince1970, bytes: record.bytes, blob: record.blob)
+                index.records[key] = CacheIndex.Record(used: now.timeIntervalSince1970, bytes: record.bytes,
+                                                       blob: record.blob ?? index.records[key]?.blob)
             }
             if digests.changed {
                 var memo = digests

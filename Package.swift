@@ -47,7 +47,8 @@ let package = Package(
         .target(name: "Charts", dependencies: ["CZlib"]),
         .target(name: "Notebook", dependencies: ["CCMarkGFM", .product(name: "Yams", package: "Yams")],
                 swiftSettings: swift6),
-        .target(name: "Runner", dependencies: ["Notebook", "NeuralNet", "Datasets", "Charts", "Limits"],
+        .target(name: "Runner", dependencies: ["Notebook", "NeuralNet", "Datasets", "Charts", "Limits", "Files",
+                                              .product(name: "Crypto", package: "swift-crypto")],
                 swiftSettings: swift6),
         .target(name: "Report", dependencies: [
             "Notebook", "Runner", "CCMarkGFM", "Files",

@@ -46,7 +46,7 @@ struct PreviewJob {
             document = ready
         }
         let watched = inputs + document.watchedFiles(notebookDirectory: notebookURL.deletingLastPathComponent())
-        let record = Self.makeRunner(environment: settings.environment, cancellation: cancellation).run(document, events: events)
+        let record = Self.makeRunner(environment: settings.environment, cancellation: cancellation, cache: settings.cache).run(document, events: events)
         if cancellation.isCancelled { return (.cancelled, watched) }
 
         let html: String, page: String
@@ -69,7 +69,7 @@ struct PreviewJob {
     }
 
     /// The runner preview uses: the one place to turn on what a preview run should have (the cell cache).
-    static func makeRunner(environment: [String: String], cancellation: Cancellation) -> NotebookRunner {
-        NotebookRunner(environment: environment, cancellation: cancellation)
+    static func makeRunner(environment: [String: String], cancellation: Cancellation, cache: CellCache?) -> NotebookRunner {
+        NotebookRunner(environment: environment, cancellation: cancellation, cache: cache)
     }
 }

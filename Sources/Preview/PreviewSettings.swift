@@ -1,6 +1,7 @@
 import Foundation
 import Notebook
 import Report
+import Runner
 
 /// What preview needs to know to run a notebook and show it: the same inputs `folio run` takes.
 public struct PreviewSettings: Sendable {
@@ -16,10 +17,13 @@ public struct PreviewSettings: Sendable {
     public var parameterArguments: [String]
     /// `--params FILE`: read again for every run (and watched), so editing it re-runs the notebook.
     public var parameterFile: String?
+    /// The cell cache runs restore unchanged cells from (on by default for preview), or nil.
+    public var cache: CellCache?
 
     public init(notebook: String, reportPath: String, source: String, renderer: ReportRenderer,
                 environment: [String: String] = ProcessInfo.processInfo.environment,
-                parameterArguments: [String] = [], parameterFile: String? = nil) {
+                parameterArguments: [String] = [], parameterFile: String? = nil, cache: CellCache? = nil) {
+        self.cache = cache
         self.notebook = notebook
         self.parameterArguments = parameterArguments
         self.parameterFile = parameterFile

@@ -70,7 +70,7 @@ enum BuiltInTemplate {
     <span class="cell-index">[{{index}}]</span>
     <span class="cell-directive">{{directive}}</span>
     <span class="cell-line">line {{line}}</span>
-    <span class="cell-status">{{statusLabel}}</span>
+    <span class="cell-status">{{statusLabel}}</span>{{#cached}} <span class="cell-cached" title="restored from the cell cache; the time is that of the run that stored it">cached</span>{{/cached}}
     <span class="cell-time">{{seconds}}</span>
   </div>
   {{#showSource}}
@@ -280,6 +280,7 @@ code, pre { font-family: var(--mono); font-size: 0.88em; }
 .cell-interrupted { margin: 0.8rem 0.9rem 0.9rem; padding: 0.7rem 0.9rem; background: var(--warn-bg); border-radius: 4px; font-weight: 600; }
 .cell-interrupted p { margin: 0; }
 .cell-skip-note { margin: 0.6rem 0.9rem; color: var(--muted); font-style: italic; }
+.cell-cached { font-size: 0.75em; padding: 0 0.4em; border: 1px solid var(--rule); border-radius: 0.6em; color: var(--muted); }
 .cell-source {
   margin: 0; padding: 0.7rem 0.9rem; background: var(--code-bg);
   border-bottom: 1px solid var(--rule); overflow-x: auto; white-space: pre;

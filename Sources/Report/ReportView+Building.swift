@@ -112,6 +112,7 @@ extension ReportView.CellView {
         case .interrupted: statusLabel = "interrupted"
         }
         seconds = result.status == .notRun ? "" : String(format: "%.2f s", result.seconds)
+        cached = result.cached
         source = cell.source
         showSource = cell.display.echo && !cell.source.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
         foldSource = cell.display.codeFold

@@ -36,6 +36,8 @@ struct ReportView {
         var status: String
         var statusLabel: String
         var seconds: String
+        /// The outputs were restored from the cell cache (the header shows a "cached" badge).
+        var cached: Bool
         var source: String
         /// There is source and `#| echo` is not false.
         var showSource: Bool

@@ -24,8 +24,12 @@ public struct CellResult: Sendable {
     /// (`--allow-errors`: which failed cell it depends on).
     public var note: String?
 
+    /// Whether the outputs came from the cell cache instead of running the cell (`seconds` is then
+    /// how long the cell took when it ran, the time the cache saved).
+    public var cached: Bool
+
     public init(cell: Cell, status: Status, seconds: Double = 0, outputs: [Output] = [], error: RunError? = nil,
-                interruption: Interruption? = nil, note: String? = nil) {
+                interruption: Interruption? = nil, note: String? = nil, cached: Bool = false) {
         self.cell = cell
         self.status = status
         self.seconds = seconds
@@ -33,5 +37,6 @@ public struct CellResult: Sendable {
         self.error = error
         self.interruption = interruption
         self.note = note
+        self.cached = cached
     }
 }

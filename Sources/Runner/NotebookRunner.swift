@@ -16,27 +16,52 @@ public struct NotebookRunner: Sendable {
     public var cancellation: Cancellation?
     /// Keep running the cells that do not depend on a failed one (`folio run --allow-errors`).
     public var allowErrors: Bool
+    /// When set, unchanged cells at the top of the notebook are restored from this cache instead of
+    /// running, and the cells that run are stored in it (`folio run --cache`, `folio preview`).
+    public var cache: CellCache?
 
     public init(environment: [String: String] = ProcessInfo.processInfo.environment,
-                cancellation: Cancellation? = nil, allowErrors: Bool = false) {
+                cancellation: Cancellation? = nil, allowErrors: Bool = false, cache: CellCache? = nil) {
         self.environment = environment
         self.cancellation = cancellation
         self.allowErrors = allowErrors
+        self.cache = cache
     }
 
-    /// Runs every cell of `document`; `events` receives progress for the terminal.
+    /// Runs every cell of `document`; `events` receives progress for the terminal. A cell restored
+    /// from the cache sends only `.cellFinished`, with `cached` set.
     public func run(_ document: Document, events: @escaping (RunEvent) -> Void = { _ in }) -> RunRecord {
         let notebookURL = URL(fileURLWithPath: document.path).standardizedFileURL
-        var session = Session(notebookDirectory: notebookURL.deletingLastPathComponent(), seed: document.seed,
+        let notebookDirectory = notebookURL.deletingLastPathComponent()
+        var session = Session(notebookDirectory: notebookDirectory, seed: document.seed,
                               environment: environment, cancellation: cancellation, events: events)
-        let shown = ShownPaths(notebookDirectory: notebookURL.deletingLastPathComponent(), environment: environment)
+        let shown = ShownPaths(notebookDirectory: notebookDirectory, environment: environment)
         let cells = document.cells
+        let started = Date()
+        var cached = cache.flatMap {
+            CachedRun(cache: $0, document: document, notebookDirectory: notebookDirectory, environment: environment)
+        }
+        defer { cached?.finish() }
+        var hits = cached?.hits ?? []
+        var data: SessionSnapshot.DataReference?
+        // Some cell after the hits runs: put the session back as it was after the last hit.
+        if let last = cached?.lastSnapshot, hits.count < cells.count, var run = cached {
+            do {
+                try session.restore(last, cells: cells, modelBytes: run.model(of: last), digestsNow: { run.dataDigests($0) })
+                data = last.data
+            } catch {
+                session = Session(notebookDirectory: notebookDirectory, seed: document.seed, environment: environment,
+                                  cancellation: cancellation, events: events)
+                hits = []
+            }
+            cached = run
+        }
         var results: [CellResult] = []
         var stopped = false
         var broken = BrokenResources()
         var interruption: Interruption?
-        let started = Date()
-        for cell in cells {
+        var failedBefore = false
+        for (position, cell) in cells.enumerated() {
             if stopped {
                 results.append(CellResult(cell: cell, status: .notRun))
                 continue
@@ -45,6 +70,19 @@ public struct NotebookRunner: Sendable {
                 interruption = .between(after: results.last?.cell.name, reason: reason)
                 stopped = true
                 results.append(CellResult(cell: cell, status: .notRun))
+                continue
+            }
+            if position < hits.count, var run = cached {
+                let result = Self.replay(cell, hits[position], run: &run, session: session, shown: shown)
+                cached = run
+                if result.status == .error {
+                    broken.failed(cell, because: cell)
+                    stopped = !allowErrors
+                } else {
+                    broken.ran(cell)
+                }
+                events(.cellFinished(result, of: cells.count))
+                results.append(result)
                 continue
             }
             if let blocker = broken.blocker(of: cell) {
@@ -59,15 +97,32 @@ public struct NotebookRunner: Sendable {
             switch result.status {
             case .ok, .notRun:
                 broken.ran(cell)
+                // Only a cell that ran to its end, after nothing failed, is stored.
+                if result.status == .ok, !failedBefore {
+                    if case .load(let directive) = cell.directive, let source = directive.data {
+                        data = cached?.dataDigests(source).map { SessionSnapshot.DataReference(cell: cell.index, digests: $0) }
+                    }
+                    cached?.store(result, position: position, session: session, data: data, cells: cells)
+                }
             case .error:
                 broken.failed(cell, because: cell)
                 stopped = !allowErrors
+                failedBefore = true
             case .interrupted:
                 interruption = result.interruption
                 stopped = true
             }
             events(.cellFinished(result, of: cells.count))
             results.append(result)
+        }
+        if hits.count == cells.count, !hits.isEmpty, let snapshot = cached?.lastSnapshot, var run = cached {
+            // Every cell hit: nothing was restored; the record's results come from the last entry
+            // (and the pad's model from its stored weights).
+            let pad = run.model(of: snapshot).flatMap { try? Sequential.loadModelFile($0, path: "the cached model").model }
+                .flatMap { snapshot.pad?.pad(for: $0) }
+            return RunRecord(document: document, results: results, history: snapshot.lastHistory,
+                             evaluation: snapshot.lastEvaluation, predictions: snapshot.predictions,
+                             seconds: Date().timeIntervalSince(started), interruption: interruption, pad: pad)
         }
         return RunRecord(document: document, results: results, history: session.lastHistory,
                          evaluation: session.lastEvaluation, predictions: session.predictions,
@@ -92,6 +147,27 @@ public struct NotebookRunner: Sendable {
             let runError = shown.error((error as? RunError) ?? RunError(at: cell.location, String(describing: error)))
             return CellResult(cell: cell, status: .error, seconds: seconds(), error: runError)
         }
+    }
+
+    /// A cell restored from its cache entry: its outputs as stored; a `save` writes its model
+    /// again (a side effect the cache never skips), from the entry's snapshot.
+    private static func replay(_ cell: Cell, _ entry: CacheEntry, run: inout CachedRun, session: Session,
+                               shown: ShownPaths) -> CellResult {
+        var outputs = entry.outputs
+        if case .save(let directive) = cell.directive {
+            do {
+                guard let snapshot = entry.snapshot(), let bytes = run.model(of: snapshot) else {
+                    throw CacheRestoreProblem.modelMissing
+                }
+                let model = try Sequential.loadModelFile(bytes, path: "the cached model").model
+                outputs = try session.save(model, loss: snapshot.loss, preparation: snapshot.preparation, directive)
+                    .map(shown.output)
+            } catch {
+                let runError = shown.error((error as? RunError) ?? RunError(at: cell.location, String(describing: error)))
+                return CellResult(cell: cell, status: .error, seconds: 0, error: runError)
+            }
+        }
+        return CellResult(cell: cell, status: .ok, seconds: entry.seconds, outputs: outputs, cached: true)
     }
 }
 

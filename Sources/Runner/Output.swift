@@ -1,5 +1,5 @@
 /// One thing a cell shows in the report, in the order the cell produced it.
-public enum Output: Sendable {
+public enum Output: Sendable, Equatable, Codable {
     /// A short paragraph of plain text.
     case text(String)
     /// A table with a header row.
@@ -9,7 +9,7 @@ public enum Output: Sendable {
 }
 
 /// A small table of text cells, e.g. a model summary or per-epoch metrics.
-public struct Table: Sendable, Equatable {
+public struct Table: Sendable, Equatable, Codable {
     public var caption: String
     public var header: [String]
     public var rows: [[String]]

@@ -41,6 +41,7 @@ private struct JSONRecord: Encodable {
         var line: Int
         var error: String?
         var interruption: String?
+        var cached: Bool
     }
     struct HistoryEntry: Encodable {
         var loss: [Double]
@@ -90,7 +91,8 @@ private struct JSONRecord: Encodable {
         seconds = record.seconds
         cells = record.results.map {
             CellEntry(index: $0.cell.index, directive: $0.cell.name, status: $0.status, seconds: $0.seconds,
-                      line: $0.cell.location.line, error: $0.error?.description, interruption: $0.interruption?.message)
+                      line: $0.cell.location.line, error: $0.error?.description, interruption: $0.interruption?.message,
+                      cached: $0.cached)
         }
         history = record.history.map {
             HistoryEntry(loss: $0.loss, accuracy: $0.accuracy, val_loss: $0.valLoss, val_accuracy: $0.valAccuracy)

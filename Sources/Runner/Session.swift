@@ -61,6 +61,15 @@ public struct Session {
         self.events = events
     }
 
+    /// Puts back the histories and evaluations of a cached session (the cell cache's restore).
+    mutating func restoreResults(history: History?, evaluation: Evaluation?, lastHistory: History?,
+                                 lastEvaluation: Evaluation?) {
+        self.history = history
+        self.evaluation = evaluation
+        self.lastHistory = lastHistory
+        self.lastEvaluation = lastEvaluation
+    }
+
     /// Replaces the dataset (and forgets any preprocessed copies of the old one).
     mutating func setData(_ data: LoadedData) {
         self.data = data
@@ -129,7 +138,7 @@ public struct Session {
 }
 
 /// One `predict` cell's answer, as the run record and the report show it.
-public struct Prediction: Sendable, Equatable {
+public struct Prediction: Sendable, Equatable, Codable {
     /// The image reference exactly as written in the notebook.
     public var image: String
     /// The predicted class index.

@@ -22,7 +22,7 @@ struct Folio: ParsableCommand {
         Notebook format: docs/notebook-format.md.
         """,
         version: version,
-        subcommands: [RunCommand.self, CheckCommand.self, PreviewCommand.self]
+        subcommands: [RunCommand.self, CheckCommand.self, PreviewCommand.self, CleanCommand.self]
     )
 
     /// ArgumentParser's `main`, except that a wrong command line exits with 2 (the table above), not 64,

@@ -3,6 +3,7 @@ import Dispatch
 import Foundation
 import Preview
 import Report
+import Runner
 
 /// `folio preview NOTEBOOK`: serve the notebook's report on a loopback address, run it again when
 /// it or a file it reads changes, and reload the open page when each run finishes.
@@ -30,12 +31,27 @@ struct PreviewCommand: ParsableCommand {
 
     @OptionGroup var parameters: ParameterOptions
 
+    @Flag(name: .customLong("no-cache"),
+          help: "Run every cell on every save instead of restoring unchanged cells from output/.folio-cache.")
+    var noCache = false
+
+    @Option(name: .customLong("cache-size"),
+            help: "The most the cell cache may hold, in bytes or with KB, MB, GB (default 1GB).")
+    var cacheSize: String?
+
     func validate() throws {
         guard (0...65_535).contains(port) else {
             throw ValidationError("--port takes a number from 1 to 65535 (or 0 for a free one), not \(port)")
         }
         guard FileManager.default.fileExists(atPath: notebook) else {
             throw ValidationError("cannot read '\(notebook)': it does not exist")
+        }
+        if let cacheSize {
+            do {
+                _ = try CacheSize.bytes(cacheSize)
+            } catch {
+                throw ValidationError(String(describing: error))
+            }
         }
     }
 
@@ -53,7 +69,10 @@ struct PreviewCommand: ParsableCommand {
         guard case .file(let reportPath) = destinations.report else { throw FolioExit.invalidInput }
 
         let settings = PreviewSettings(notebook: notebook, reportPath: reportPath, source: source, renderer: renderer,
-                                       parameterArguments: parameters.values, parameterFile: parameters.file)
+                                       parameterArguments: parameters.values, parameterFile: parameters.file,
+                                       cache: noCache ? nil : CellCache(root: CellCache.defaultRoot(in: currentDirectory),
+                                                                        sizeLimit: try cacheSize.map(CacheSize.bytes)
+                                                                            ?? CellCache.defaultSizeLimit))
         let session = PreviewSession(settings: settings) { Terminal.error($0) }
         let stopSignals = PreviewStopSignals(session: session)
         stopSignals.install()

@@ -22,6 +22,11 @@ final class ProgressPrinter {
         case .cellStarted(let cell, let count):
             closeLine()
             Terminal.error("[\(cell.index)/\(count)] \(cell.name) (line \(cell.location.line))")
+        case .cellFinished(let result, let count) where result.cached:
+            closeLine()
+            let cell = result.cell
+            Terminal.error("[\(cell.index)/\(count)] \(cell.name) (line \(cell.location.line)) — cached, "
+                           + String(format: "%.2f s saved", result.seconds))
         case .cellFinished(let result, let count):
             closeLine()
             if result.status == .ok {

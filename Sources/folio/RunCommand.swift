@@ -42,8 +42,30 @@ struct RunCommand: ParsableCommand {
           help: "When a cell fails, still run the later cells that do not depend on it (exit status 1 all the same).")
     var allowErrors = false
 
+    @Flag(name: .customLong("cache"),
+          help: "Restore unchanged cells from the cell cache in output/.folio-cache instead of running them, and store the cells that run.")
+    var useCache = false
+
+    @Option(name: .customLong("cache-size"),
+            help: "With --cache: the most the cache may hold, in bytes or with KB, MB, GB (default 1GB); least recently used entries go first.")
+    var cacheSize: String?
+
     func validate() throws {
         _ = try RunDestinations(notebook: notebook, output: output, json: json, currentDirectory: Self.currentDirectory)
+        if let cacheSize {
+            do {
+                _ = try CacheSize.bytes(cacheSize)
+            } catch {
+                throw ValidationError(String(describing: error))
+            }
+        }
+    }
+
+    /// The cell cache `--cache` asks for, bounded by `--cache-size`.
+    private func cellCache() throws -> CellCache? {
+        guard useCache else { return nil }
+        let limit = try cacheSize.map(CacheSize.bytes) ?? CellCache.defaultSizeLimit
+        return CellCache(root: CellCache.defaultRoot(in: Self.currentDirectory), sizeLimit: limit)
     }
 
     func run() throws {
@@ -63,7 +85,7 @@ struct RunCommand: ParsableCommand {
         // Ctrl-C or SIGTERM from here on stops the run at its next safe point; the report is still written.
         let cancellation = Cancellation()
         SignalWatcher.route(to: cancellation)
-        let record = NotebookRunner(cancellation: cancellation, allowErrors: allowErrors).run(document) { printer.handle($0) }
+        let record = NotebookRunner(cancellation: cancellation, allowErrors: allowErrors, cache: try cellCache()).run(document) { printer.handle($0) }
 
         // A report that cannot be written still lets the run's own failure be told (exit 3 wins).
         var written = true

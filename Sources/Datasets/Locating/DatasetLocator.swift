@@ -40,7 +40,7 @@ public struct DatasetLocator {
                        progress: ((DownloadProgress) -> Void)? = nil) throws -> URL {
         let cache = cacheDirectory(for: spec.name)
         var incomplete: [String] = []
-        for candidate in [folioDataDirectory(for: spec.name), cache, systemDirectory].compactMap({ $0 }) {
+        for candidate in candidates(spec, systemDirectory: systemDirectory) {
             let missing = DatasetFileName.missing(in: candidate)
             if missing.isEmpty { return candidate }
             if missing.count < DatasetFileName.allCases.count {
@@ -62,6 +62,17 @@ public struct DatasetLocator {
             throw unavailable("\(url): \(reason)")
         }
         return cache
+    }
+
+    /// The folder `locate` would return without downloading: the first complete one, or nil.
+    public func existingFolder(for dataset: DatasetCatalog) -> URL? {
+        candidates(dataset.spec, systemDirectory: dataset == .fashionMNIST ? systemFashionDirectory : nil)
+            .first { DatasetFileName.missing(in: $0).isEmpty }
+    }
+
+    /// The folders searched, in order: `$FOLIO_DATA/NAME`, the cache, the system folder.
+    private func candidates(_ spec: DatasetSpec, systemDirectory: URL?) -> [URL] {
+        [folioDataDirectory(for: spec.name), cacheDirectory(for: spec.name), systemDirectory].compactMap { $0 }
     }
 
     /// `$FOLIO_DATA/NAME`, or nil when `FOLIO_DATA` is unset or empty.

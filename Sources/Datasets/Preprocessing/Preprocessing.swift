@@ -3,7 +3,7 @@
 /// ```swift
 /// try Preprocessing(flatten: true, scale: 255, oneHot: 10).sampleShape(for: [28, 28])   // [784]
 /// ```
-public struct Preprocessing: Sendable, Equatable {
+public struct Preprocessing: Sendable, Equatable, Codable {
     /// Present each image as one row of `rows × columns` values instead of a 2-D sample.
     public var flatten: Bool
     /// Divide every pixel by this value (e.g. 255 maps pixels to 0…1); nil keeps raw 0…255.

@@ -6,7 +6,7 @@ import Foundation
 /// ```swift
 /// DataPreparation(flatten: true, scale: 255, oneHotWidth: 10, classNames: ["0", "1", …, "9"])
 /// ```
-public struct DataPreparation: Sendable, Equatable {
+public struct DataPreparation: Sendable, Equatable, Codable {
     /// Each image was presented as one row of its values.
     public var flatten: Bool
     /// Each sample was presented with this shape (e.g. `[28, 28, 1]`); nil when not reshaped.

@@ -24,6 +24,17 @@ extension Sequential {
     /// same bytes. The file appears atomically (`AtomicFile`: a symbolic link is written through,
     /// a device or folder refused, nothing left behind by a killed process).
     public func save(to url: URL, loss: Loss? = nil, preparation: DataPreparation? = nil) throws {
+        let bytes = try modelFileBytes(loss: loss, preparation: preparation)
+        do {
+            try AtomicFile.write(bytes, to: url)
+        } catch let error as FileWriteError {
+            throw NeuralNetError.cannotSaveModel(path: url.path, reason: error.reason)
+        }
+    }
+
+    /// The bytes `save(to:loss:preparation:)` writes (the same model gives the same bytes), for
+    /// callers that keep a model elsewhere than in a file of its own (the runner's cell cache).
+    public func modelFileBytes(loss: Loss? = nil, preparation: DataPreparation? = nil) throws -> Data {
         var metadata = [ModelFileFormat.formatKey: ModelFileFormat.format,
                         ModelFileFormat.versionKey: String(ModelFileFormat.version),
                         ModelFileFormat.architectureKey: Architecture(inputShape: inputShape, layers: layers).json]
@@ -37,12 +48,7 @@ extension Sequential {
         }
         if let loss { metadata[ModelFileFormat.lossKey] = loss.rawValue }
         if let preparation { metadata[ModelFileFormat.preparationKey] = preparation.json }
-        let bytes = SafetensorsFile(tensors: tensors, metadata: metadata).encoded()
-        do {
-            try AtomicFile.write(bytes, to: url)
-        } catch let error as FileWriteError {
-            throw NeuralNetError.cannotSaveModel(path: url.path, reason: error.reason)
-        }
+        return SafetensorsFile(tensors: tensors, metadata: metadata).encoded()
     }
 
     /// Reads the model of a file written by `save(to:)` (see `loadModelFile(from:)`).
@@ -79,8 +85,9 @@ extension Sequential {
         try loadModelFile(data, path: path).model
     }
 
-    /// The model and summary in a file's bytes (`path` names it in errors).
-    static func loadModelFile(_ data: Data, path: String) throws -> LoadedModel {
+    /// The model and summary in a model file's bytes (`path` names it in errors), checked as
+    /// `loadModelFile(from:)` checks a file.
+    public static func loadModelFile(_ data: Data, path: String) throws -> LoadedModel {
         func invalid(_ reason: String) -> NeuralNetError { .invalidModelFile(path: path, reason: reason) }
         // Every tensor's name, shape, dtype and byte range is checked against the architecture's
         // table before anything the size of the model is allocated.

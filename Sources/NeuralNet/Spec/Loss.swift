@@ -1,6 +1,6 @@
 /// A loss function, named as in Keras. Every loss reads the targets as integer labels; how a label
 /// becomes a target row depends on the loss and the width of the model's output (see `Loss+Targets`).
-public enum Loss: String, CaseIterable, Sendable {
+public enum Loss: String, CaseIterable, Sendable, Codable {
     /// Cross-entropy between one-hot targets (`one_hot: K` in preprocess) and predicted probabilities:
     /// rows divided by their sum, clipped to [1e-7, 1 − 1e-7], `−Σ y·log p`, averaged over the batch.
     case categoricalCrossentropy = "categorical_crossentropy"

@@ -1,5 +1,5 @@
 /// The result of `Sequential.evaluate`: mean loss and accuracy over all samples.
-public struct Evaluation: Sendable {
+public struct Evaluation: Sendable, Equatable, Codable {
     public var loss: Double
     public var accuracy: Double
     /// The argmax of each sample's prediction, in sample order (for a confusion matrix).

@@ -1,7 +1,7 @@
 /// Per-epoch metrics of a `fit`, like Keras' `History.history`.
 ///
 /// `valLoss` and `valAccuracy` are empty when there was no validation split.
-public struct History: Sendable, Equatable {
+public struct History: Sendable, Equatable, Codable {
     public var loss: [Double]
     public var accuracy: [Double]
     public var valLoss: [Double]

@@ -17,8 +17,9 @@ extension Session {
         return outputs
     }
 
-    /// Finds the four IDX files, validates them and keeps them compact.
-    private mutating func loadData(_ source: LoadDirective.DataSource, cell: Cell) throws -> [Output] {
+    /// Finds the four IDX files, validates them and keeps them compact (also how the cell cache
+    /// puts a cached session's data back).
+    mutating func loadData(_ source: LoadDirective.DataSource, cell: Cell) throws -> [Output] {
         let directory: URL
         let name: String
         let classNames: [String]

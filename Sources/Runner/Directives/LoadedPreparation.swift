@@ -3,7 +3,7 @@ import NeuralNet
 import Notebook
 
 /// One part of how data is presented, as a `preprocess` cell sets it and a model file records it.
-enum PreparationPart: Hashable {
+enum PreparationPart: String, Hashable, Codable {
     /// `flatten` or `reshape`: the shape of each sample.
     case shape
     /// `scale`: what every pixel is divided by.

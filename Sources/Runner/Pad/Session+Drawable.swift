@@ -4,16 +4,34 @@ extension Session {
     /// The report's pad for the session's model as it stands (after the last cell): nil when there
     /// is no model or it does not take one 28×28 gray image.
     var padModel: PadModel? {
+        guard let model, let facts = padFacts else { return nil }
+        return facts.pad(for: model)
+    }
+
+    /// What the pad needs to know besides the model itself (the cell cache keeps it with each entry).
+    var padFacts: PadFacts? {
         guard let model else { return nil }
-        return DrawableModel.pad(for: model, scale: presentedScale,
-                                 preparation: imagePreparation(for: .auto) == .garment ? "garment" : "digit",
-                                 classNames: classNames(count: model.outputShape.reduce(1, *)))
+        return PadFacts(scale: presentedScale,
+                        preparation: imagePreparation(for: .auto) == .garment ? "garment" : "digit",
+                        classNames: classNames(count: model.outputShape.reduce(1, *)))
     }
 
     /// What `predict` divides each pixel by: as the loaded model's file says, else as the session's
     /// data is presented, else (no data, no record) 255.
     var presentedScale: Float {
         activePreparation.map { $0.scale ?? 1 } ?? preprocessing.scale ?? (data == nil ? 255 : 1)
+    }
+}
+
+/// The session's side of a pad: how the page scales and prepares a drawing and names the classes.
+struct PadFacts: Codable, Equatable {
+    var scale: Float
+    var preparation: String
+    var classNames: [String]
+
+    /// The pad for `model` with these facts (nil when it does not take one 28×28 gray image).
+    func pad(for model: Sequential) -> PadModel? {
+        DrawableModel.pad(for: model, scale: scale, preparation: preparation, classNames: classNames)
     }
 }
 

@@ -18,8 +18,6 @@ Usage: scripts/browser-check.py [--folio .build/debug/folio] [--out output/brows
 Needs: chromium (apt) and playwright (pip) -- scripts/bootstrap.sh installs both.
 """
 import argparse
-import math
-import os
 import re
 import shutil
 import subprocess
@@ -27,9 +25,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
-FIXTURE = REPO / "Tests" / "Fixtures" / "mnist-small"
-CHROMIUM = os.environ.get("FOLIO_CHROMIUM", "/usr/bin/chromium")
+from check_support import CHROMIUM, REPO, Checker, fixture_data, folio_env
+
 MIN_TEXT_PX = 9.0
 PHONE, LAPTOP, PAPER = 390, 1280, 718   # PAPER: an A4 page's printable width in CSS px
 
@@ -156,27 +153,9 @@ PRINT_MEASURE = """() => [...document.querySelectorAll('table')].map(t => {
 })"""
 
 
-class Checker:
-    """Prints one line per check and remembers whether any failed."""
-
-    def __init__(self):
-        self.passes = 0
-        self.failures = 0
-
-    def check(self, report, name, ok, detail):
-        print(f"{'PASS' if ok else 'FAIL'}  {report:<14} {name:<28} {detail}", flush=True)
-        if ok:
-            self.passes += 1
-        else:
-            self.failures += 1
-
-
 def make_workspace(root):
     """A scratch folder: data/ (the small MNIST fixture as mnist/ and fashion-mnist/), notebooks/."""
-    data = root / "data"
-    data.mkdir(parents=True)
-    (data / "mnist").symlink_to(FIXTURE)
-    (data / "fashion-mnist").symlink_to(FIXTURE)
+    fixture_data(root)
     books = root / "notebooks"
     shutil.copytree(REPO / "notebooks" / "images", books / "images")
     for name in ("mnist", "mnist-cnn"):
@@ -189,8 +168,7 @@ def make_workspace(root):
 
 
 def run_folio(folio, root, notebook, report, expect_failure):
-    env = dict(os.environ, FOLIO_DATA=str(root / "data"), XDG_CACHE_HOME=str(root / "cache"),
-               FOLIO_DATASET_MIRROR="http://127.0.0.1:9/")
+    env = folio_env(root)
     result = subprocess.run([str(folio), "run", str(notebook), "-o", str(report)], cwd=root, env=env,
                             capture_output=True, text=True, timeout=900)
     ok = (result.returncode != 0) == expect_failure and report.exists()
@@ -258,7 +236,7 @@ def main():
     args.folio = str(Path(args.folio).resolve())
     out = Path(args.out).resolve()
     out.mkdir(parents=True, exist_ok=True)
-    checker = Checker()
+    checker = Checker(14, 28)
 
     # name: (expect a failed run, expect a wide prose table, expect untruncated labels)
     cases = {"mnist": (False, False, False), "mnist-cnn": (False, False, False),
@@ -286,8 +264,7 @@ def main():
                 check_report(page, checker, name, html, out, wide, whole)
             browser.close()
     print(f"screenshots and PDFs in {out}")
-    print(f"browser-check: {checker.passes} passed, {checker.failures} failed")
-    return 1 if checker.failures else 0
+    return checker.summary("browser-check")
 
 
 if __name__ == "__main__":

@@ -26,7 +26,6 @@ import argparse
 import base64
 import gzip
 import json
-import os
 import re
 import struct
 import subprocess
@@ -35,11 +34,10 @@ import tempfile
 import zlib
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
-FIXTURE = REPO / "Tests" / "Fixtures" / "mnist-small"
+from check_support import CHROMIUM, FIXTURE, REPO, Checker, fixture_data, folio_env
+
 DRAWN = REPO / "Tests" / "Fixtures" / "drawn"
 PHOTOS = REPO / "Tests" / "Fixtures" / "photos"
-CHROMIUM = os.environ.get("FOLIO_CHROMIUM", "/usr/bin/chromium")
 TOLERANCE = 1e-4
 IMAGES = 40
 
@@ -146,18 +144,6 @@ STROKES = [
 ]
 
 
-class Checker:
-    """Prints one line per check and remembers whether any failed."""
-
-    def __init__(self):
-        self.failures = 0
-
-    def check(self, report, name, ok, detail):
-        print(f"{'PASS' if ok else 'FAIL'}  {report:<8} {name:<34} {detail}", flush=True)
-        if not ok:
-            self.failures += 1
-
-
 def idx_images(count):
     """The first `count` test images of the fixture, 784 bytes each (white ink on black)."""
     data = gzip.open(FIXTURE / "t10k-images-idx3-ubyte.gz").read()
@@ -206,8 +192,7 @@ def png_gray_pixels(data):
 
 
 def run_folio(folio, root, notebook, report, record=None):
-    env = dict(os.environ, FOLIO_DATA=str(root / "data"), XDG_CACHE_HOME=str(root / "cache"),
-               FOLIO_DATASET_MIRROR="http://127.0.0.1:9/")
+    env = folio_env(root)
     command = [str(folio), "run", str(notebook), "-o", str(report)] + (["--json", str(record)] if record else [])
     result = subprocess.run(command, cwd=root, env=env, capture_output=True, text=True, timeout=900)
     if result.returncode != 0:
@@ -357,15 +342,13 @@ def main():
     out.mkdir(parents=True, exist_ok=True)
     from playwright.sync_api import sync_playwright
 
-    checker = Checker()
+    checker = Checker(8, 34)
     with tempfile.TemporaryDirectory(prefix="folio-pad-") as scratch:
         root = Path(scratch)
-        (root / "data").mkdir()
-        (root / "data" / "mnist").symlink_to(FIXTURE)
+        fixture_data(root)
         books = root / "notebooks"
         (books / "pngs").mkdir(parents=True)
         (books / "drawn").mkdir()
-        (root / "data" / "fashion-mnist").symlink_to(FIXTURE)
         (books / "photos").mkdir()
         for path in PHOTOS.glob("*.png"):
             (books / "photos" / path.name).write_bytes(path.read_bytes())
@@ -385,8 +368,7 @@ def main():
         html = (out / "plain.html").read_text() if status == 0 else ""
         checker.check("plain", "no model: no pad, no script", status == 0 and "<script" not in html
                       and "try-the-model" not in html, f"exit {status}")
-    print(f"{'FAIL' if checker.failures else 'ok'}: {checker.failures} failed checks", flush=True)
-    return 1 if checker.failures else 0
+    return checker.summary("pad-check")
 
 
 if __name__ == "__main__":

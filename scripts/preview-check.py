@@ -29,9 +29,8 @@ import threading
 import time
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
-FIXTURE = REPO / "Tests" / "Fixtures" / "mnist-small"
-CHROMIUM = os.environ.get("FOLIO_CHROMIUM", "/usr/bin/chromium")
+from check_support import CHROMIUM, FIXTURE, REPO, Checker
+
 
 FILLER = "\n\n".join(f"Paragraph {i} of filler prose, so that the page is tall enough to scroll." for i in range(60))
 
@@ -89,20 +88,6 @@ def save(path, text):
     os.rename(temporary, path)
 
 
-class Checker:
-    def __init__(self):
-        self.passes = 0
-        self.failures = 0
-
-    def check(self, what, ok, detail=""):
-        print(f"{'PASS' if ok else 'FAIL'}  {what}" + (f"  ({detail})" if detail else ""))
-        if ok:
-            self.passes += 1
-        else:
-            self.failures += 1
-        return ok
-
-
 class Preview:
     """`folio preview` in the background, its output collected."""
 
@@ -150,14 +135,14 @@ def check_reload(page, checker, folder, folio, out):
     preview = Preview(folio, folder, "lesson.md")
     try:
         address = preview.address()
-        if not checker.check("folio preview prints its address", address is not None,
+        if not checker.check("preview", "folio preview prints its address", address is not None,
                              "" if address else "".join(preview.stderr)[-500:]):
             return
         violations = []
         watch_policy(page, violations)
         page.goto(address)
         page.wait_for_selector("text=The FIRST version of the lesson.", timeout=60_000)
-        checker.check("the page shows the report", "Total params" in page.content())
+        checker.check("preview", "the page shows the report", "Total params" in page.content())
         page.evaluate("window.scrollTo(0, 600)")
         page.evaluate("window.folioMarker = 'old page'")
         scrolled = page.evaluate("window.scrollY")
@@ -166,18 +151,18 @@ def check_reload(page, checker, folder, folio, out):
         started = time.time()
         page.wait_for_selector("text=The SECOND version, saved while the page was open.", timeout=10_000)
         seconds = time.time() - started
-        checker.check("the page reloads itself after a save", page.evaluate("window.folioMarker === undefined"),
+        checker.check("preview", "the page reloads itself after a save", page.evaluate("window.folioMarker === undefined"),
                       f"{seconds:.2f} s")
         page.wait_for_timeout(300)
         now = page.evaluate("window.scrollY")
-        checker.check("the scroll position survives the reload", abs(now - scrolled) <= 2, f"{scrolled} → {now}")
+        checker.check("preview", "the scroll position survives the reload", abs(now - scrolled) <= 2, f"{scrolled} → {now}")
         page.screenshot(path=str(out / "preview-reloaded.png"))
         written = (folder / "output" / "lesson.html").read_text(encoding="utf-8")
-        checker.check("the written report is the new version, without the preview script",
+        checker.check("preview", "the written report is the new version, without the preview script",
                       "The SECOND version" in written and "EventSource" not in written)
-        checker.check("no Content-Security-Policy violation", not violations, "; ".join(violations)[:300])
+        checker.check("preview", "no Content-Security-Policy violation", not violations, "; ".join(violations)[:300])
         status = preview.interrupt()
-        checker.check("Ctrl-C stops the preview with status 130", status == 130, f"status {status}")
+        checker.check("preview", "Ctrl-C stops the preview with status 130", status == 130, f"status {status}")
     finally:
         preview.kill()
 
@@ -188,7 +173,7 @@ def check_progress(page, checker, folder, folio):
     preview = Preview(folio, folder, "training.md")
     try:
         address = preview.address()
-        if not checker.check("folio preview prints its address (training)", address is not None):
+        if not checker.check("preview", "folio preview prints its address (training)", address is not None):
             return
         violations = []
         watch_policy(page, violations)
@@ -199,18 +184,18 @@ def check_progress(page, checker, folder, folio):
                                    "(document.getElementById('folio-preview-status') || {}).textContent || '')",
                                    timeout=60_000)
             text = status.text_content()
-            checker.check("the status line shows the running fit's epoch", True, text)
+            checker.check("preview", "the status line shows the running fit's epoch", True, text)
         except Exception as error:  # noqa: BLE001 -- reported as a failed check
-            checker.check("the status line shows the running fit's epoch", False, str(error)[:200])
+            checker.check("preview", "the status line shows the running fit's epoch", False, str(error)[:200])
         save(notebook, training_notebook("The training lesson, second version.").replace("epochs: 3", "epochs: 1"))
         try:
             page.wait_for_selector("text=The training lesson, second version.", timeout=180_000)
             superseded = any("stopping the run in flight" in line for line in preview.stderr)
-            checker.check("a save during a fit supersedes it and the page shows the new run", superseded,
+            checker.check("preview", "a save during a fit supersedes it and the page shows the new run", superseded,
                           "" if superseded else "".join(preview.stderr)[-300:])
         except Exception as error:  # noqa: BLE001
-            checker.check("a save during a fit supersedes it and the page shows the new run", False, str(error)[:200])
-        checker.check("no Content-Security-Policy violation (training)", not violations, "; ".join(violations)[:300])
+            checker.check("preview", "a save during a fit supersedes it and the page shows the new run", False, str(error)[:200])
+        checker.check("preview", "no Content-Security-Policy violation (training)", not violations, "; ".join(violations)[:300])
     finally:
         preview.kill()
 
@@ -223,15 +208,14 @@ def main():
     folio = str(Path(args.folio).resolve())
     out = Path(args.out).resolve()
     out.mkdir(parents=True, exist_ok=True)
-    checker = Checker()
+    checker = Checker(8, 66)
     from playwright.sync_api import sync_playwright
     with tempfile.TemporaryDirectory(prefix="folio-preview-") as scratch, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
         check_reload(browser.new_page(), checker, Path(scratch), folio, out)
         check_progress(browser.new_page(), checker, Path(scratch), folio)
         browser.close()
-    print(f"preview-check: {checker.passes} passed, {checker.failures} failed")
-    return 1 if checker.failures else 0
+    return checker.summary("preview-check")
 
 
 if __name__ == "__main__":

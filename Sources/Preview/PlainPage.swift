@@ -1,4 +1,5 @@
 import Notebook
+import Report
 
 /// The pages preview shows instead of a report: the notebook's diagnostics when it cannot run,
 /// a short notice while the first run is in flight, and an error the report could not get past.

@@ -7,7 +7,7 @@ enum InlineCode {
         var index = 0
         while index < characters.count {
             guard characters[index] == "`" else {
-                html += escape(characters[index])
+                html += HTMLEscape.escape(String(characters[index]))
                 index += 1
                 continue
             }
@@ -17,7 +17,7 @@ enum InlineCode {
                 if code.count > 2, code.hasPrefix(" "), code.hasSuffix(" "), code.contains(where: { $0 != " " }) {
                     code = String(code.dropFirst().dropLast())
                 }
-                html += "<code>" + code.map(escape).joined() + "</code>"
+                html += "<code>" + HTMLEscape.escape(code) + "</code>"
                 index = close + length
             } else {
                 html += String(repeating: "`", count: length)
@@ -47,16 +47,5 @@ enum InlineCode {
             }
         }
         return nil
-    }
-
-    private static func escape(_ character: Character) -> String {
-        switch character {
-        case "&": return "&amp;"
-        case "<": return "&lt;"
-        case ">": return "&gt;"
-        case "\"": return "&quot;"
-        case "'": return "&#39;"
-        default: return String(character)
-        }
     }
 }

@@ -32,7 +32,7 @@ enum PadSection {
     private static func section(_ model: DrawableModel) -> String {
         let thing = model.preparation == "garment" ? "a piece of clothing" : "a digit"
         let bars = model.classNames.enumerated().map { index, name in
-            "<li class=\"pad-class\" data-class=\"\(index)\"><span class=\"pad-name\">\(escape(name))</span>"
+            "<li class=\"pad-class\" data-class=\"\(index)\"><span class=\"pad-name\">\(HTMLEscape.escape(name))</span>"
                 + "<span class=\"pad-bar\"><span class=\"pad-fill\"></span></span><span class=\"pad-percent\">–</span></li>"
         }.joined(separator: "\n")
         return """
@@ -55,10 +55,5 @@ enum PadSection {
         </section>
 
         """
-    }
-
-    private static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
     }
 }

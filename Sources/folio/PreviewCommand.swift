@@ -46,13 +46,7 @@ struct PreviewCommand: ParsableCommand {
         guard FileManager.default.fileExists(atPath: notebook) else {
             throw ValidationError("cannot read '\(notebook)': it does not exist")
         }
-        if let cacheSize {
-            do {
-                _ = try CacheSize.bytes(cacheSize)
-            } catch {
-                throw ValidationError(String(describing: error))
-            }
-        }
+        try CacheSizeArgument.validate(cacheSize)
     }
 
     func run() throws {
@@ -70,9 +64,7 @@ struct PreviewCommand: ParsableCommand {
 
         let settings = PreviewSettings(notebook: notebook, reportPath: reportPath, source: source, renderer: renderer,
                                        parameterArguments: parameters.values, parameterFile: parameters.file,
-                                       cache: noCache ? nil : CellCache(root: CellCache.defaultRoot(in: currentDirectory),
-                                                                        sizeLimit: try cacheSize.map(CacheSize.bytes)
-                                                                            ?? CellCache.defaultSizeLimit))
+                                       cache: noCache ? nil : try CacheSizeArgument.cache(in: currentDirectory, size: cacheSize))
         let session = PreviewSession(settings: settings) { Terminal.error($0) }
         let stopSignals = PreviewStopSignals(session: session)
         stopSignals.install()

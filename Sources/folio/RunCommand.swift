@@ -52,20 +52,13 @@ struct RunCommand: ParsableCommand {
 
     func validate() throws {
         _ = try RunDestinations(notebook: notebook, output: output, json: json, currentDirectory: Self.currentDirectory)
-        if let cacheSize {
-            do {
-                _ = try CacheSize.bytes(cacheSize)
-            } catch {
-                throw ValidationError(String(describing: error))
-            }
-        }
+        try CacheSizeArgument.validate(cacheSize)
     }
 
     /// The cell cache `--cache` asks for, bounded by `--cache-size`.
     private func cellCache() throws -> CellCache? {
         guard useCache else { return nil }
-        let limit = try cacheSize.map(CacheSize.bytes) ?? CellCache.defaultSizeLimit
-        return CellCache(root: CellCache.defaultRoot(in: Self.currentDirectory), sizeLimit: limit)
+        return try CacheSizeArgument.cache(in: Self.currentDirectory, size: cacheSize)
     }
 
     func run() throws {

@@ -5,7 +5,8 @@
 #   3. five runs with --cache, each after a different prose-only edit: prints their median wall time,
 #      and checks that the last one's report and --json record equal a clean run of the same text
 #      apart from time stamps and the cached markers;
-#   4. epochs: 10 → 11: prints which cells ran, and checks that they are exactly the fit and later cells.
+#   4. epochs: 10 → 11 (the default of the notebook's `epochs` parameter, which its fit cell uses):
+#      prints which cells ran, and checks that they are exactly the fit and later cells.
 # Usage: swift build -c release && FOLIO_DATA=/path/to/data bash Benchmarks/cache-bench.sh
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -60,7 +61,8 @@ print(f"prose edit: {cached} cells cached; report equal to a clean run's apart f
 sys.exit(0 if same_report and same_json else 1)
 PY
 
-sed -i 's/^epochs: 10$/epochs: 11/' "$nb"
+grep -q '^  epochs: 10$' "$nb" || { echo "$nb no longer declares epochs: 10 under params:" >&2; exit 2; }
+sed -i 's/^  epochs: 10$/  epochs: 11/' "$nb"
 "$folio" run "$nb" -q --cache -o epochs.html --json epochs.json
 python3 - <<'PY'
 import json, sys

@@ -60,7 +60,6 @@ let package = Package(
             "Notebook", "Runner", "Report", "Files", "Limits", "NeuralNet", "Datasets",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "NIOCore", package: "swift-nio"),
-            .product(name: "Crypto", package: "swift-crypto"),
         ], swiftSettings: swift6),
         .executableTarget(name: "folio", dependencies: [
             "Notebook", "Runner", "Report", "Datasets", "NeuralNet", "Files", "Limits", "Preview",

@@ -28,9 +28,9 @@ final class LearnedPlotsAnalysisTests: XCTestCase {
     func testMistakesNeedAnEvaluationAndOneOutputPerClass() throws {
         let fitted = mnistFlat + "```build\ndense 10 softmax\n```\n```fit\nloss: sparse_categorical_crossentropy\n```\n"
         XCTAssertEqual(try lines(fitted + "```plot\nmistakes\n```\n"),
-                       ["16:1: plot mistakes needs an evaluation, but no earlier cell ran evaluate on this model since it was last trained"])
+                       ["15:1: plot mistakes needs an evaluation, but no earlier cell ran evaluate on this model since it was last trained"])
         XCTAssertEqual(try lines(fitted + "```evaluate\n```\n```plot\nweights, confusion_matrix, mistakes\n```\n"), [])
         let binary = mnistFlat + "```build\ndense 1 sigmoid\n```\n```evaluate\nloss: mean_squared_error\n```\n```plot\nmistakes\n```\n"
-        XCTAssertEqual(try lines(binary), ["16:1: plot mistakes needs one output per class, but the model has 1"])
+        XCTAssertEqual(try lines(binary), ["15:1: plot mistakes needs one output per class, but the model has 1"])
     }
 }

@@ -76,12 +76,20 @@ final class LearnedPlotsTests: XCTestCase {
 
     func testDenseAndConvolutionKernelsBecomePicturesInKerasLayout() throws {
         // A dense kernel (inputs 4 = 2×2, units 3): value 10·input + unit.
-        let dense = (0..<4).flatMap { input in (0..<3).map { unit in Float(10 * input + unit) } }
+        var dense: [Float] = []
+        for input in 0..<4 {
+            for unit in 0..<3 { dense.append(Float(10 * input + unit)) }
+        }
         let units = try XCTUnwrap(WeightsPlot(plan: .dense(layer: 0, width: 2, height: 2, channels: 1, units: 3), kernel: dense).pictures())
         XCTAssertEqual(units.map(\.planes), [[[0, 10, 20, 30]], [[1, 11, 21, 31]], [[2, 12, 22, 32]]])
         XCTAssertEqual(units.map(\.caption), ["unit 1", "unit 2", "unit 3"])
         // A conv kernel (k 2, channels 2, filters 2): value 100·pixel + 10·channel + filter.
-        let conv = (0..<4).flatMap { pixel in (0..<2).flatMap { channel in (0..<2).map { Float(100 * pixel + 10 * channel + $0) } } }
+        var conv: [Float] = []
+        for pixel in 0..<4 {
+            for channel in 0..<2 {
+                for filter in 0..<2 { conv.append(Float(100 * pixel + 10 * channel + filter)) }
+            }
+        }
         let filters = try XCTUnwrap(WeightsPlot(plan: .conv2d(layer: 0, kernelSize: 2, channels: 2, filters: 2), kernel: conv).pictures())
         XCTAssertEqual(filters[1].planes, [[1, 101, 201, 301], [11, 111, 211, 311]])
         XCTAssertNil(WeightsPlot(plan: .conv2d(layer: 0, kernelSize: 2, channels: 2, filters: 2), kernel: [1]).pictures())

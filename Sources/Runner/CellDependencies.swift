@@ -52,8 +52,9 @@ struct CellDependencies {
             let needs = plot.charts.map { chart -> Resource in
                 switch chart.value {
                 case .loss, .accuracy: return .history
-                case .confusionMatrix: return .evaluation
+                case .confusionMatrix, .mistakes: return .evaluation
                 case .samples: return .data
+                case .weights: return .model
                 }
             }
             self.init(needs: Set(needs), makes: [])

@@ -16,7 +16,8 @@ struct DecodedPNG {
         case badSignature, truncated, badCRC(String), missingHeader, undecodable
     }
 
-    static func decode(_ file: [UInt8]) throws -> DecodedPNG {
+    /// `components` per pixel in `pixels`: 1 gray, 3 RGB (stb_image converts as needed).
+    static func decode(_ file: [UInt8], components: Int32 = 1) throws -> DecodedPNG {
         guard file.starts(with: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) else { throw Failure.badSignature }
         var offset = 8
         var header: [UInt8] = []
@@ -35,11 +36,11 @@ struct DecodedPNG {
         guard header.count == 13 else { throw Failure.missingHeader }
         var width: Int32 = 0, height: Int32 = 0, channels: Int32 = 0
         let decoded = file.withUnsafeBufferPointer { buffer in
-            stbi_load_from_memory(buffer.baseAddress, Int32(buffer.count), &width, &height, &channels, 1)
+            stbi_load_from_memory(buffer.baseAddress, Int32(buffer.count), &width, &height, &channels, components)
         }
         guard let decoded else { throw Failure.undecodable }
         defer { stbi_image_free(decoded) }
-        let pixels = Array(UnsafeBufferPointer(start: decoded, count: Int(width) * Int(height)))
+        let pixels = Array(UnsafeBufferPointer(start: decoded, count: Int(width) * Int(height) * Int(components)))
         return DecodedPNG(width: Int(width), height: Int(height), bitDepth: header[8], colorType: header[9],
                           pixels: pixels, chunkTypes: types)
     }

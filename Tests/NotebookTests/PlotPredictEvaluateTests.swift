@@ -11,6 +11,14 @@ final class PlotPredictEvaluateTests: XCTestCase {
         ])
     }
 
+    func testWeightsAndMistakesAreCharts() {
+        XCTAssertEqual(onlyDirective(cell("plot", "weights\nconfusion_matrix, mistakes"))?.plot?.charts, [
+            Located(.weights, at: at(2, 1)), Located(.confusionMatrix, at: at(3, 1)), Located(.mistakes, at: at(3, 19)),
+        ])
+        assertSingleError(cell("plot", "weight"), line: 2, column: 1, "unknown chart 'weight'; did you mean 'weights'?")
+        assertSingleError(cell("plot", "mistakes, mistakes"), line: 2, column: 11, "'mistakes' is listed twice (first on line 2)")
+    }
+
     func testEmptyPlotMeansLossAndAccuracy() {
         XCTAssertEqual(onlyDirective("\n" + cell("plot", "# defaults"))?.plot?.charts,
                        [Located(.loss, at: at(2, 1)), Located(.accuracy, at: at(2, 1))])
@@ -18,7 +26,7 @@ final class PlotPredictEvaluateTests: XCTestCase {
 
     func testUnknownAndDuplicateCharts() {
         assertSingleError(cell("plot", "loss, confusion matrix"), line: 2, column: 7,
-                          "unknown chart 'confusion matrix'; did you mean 'confusion_matrix'?", hint: "loss, accuracy, confusion_matrix, samples")
+                          "unknown chart 'confusion matrix'; did you mean 'confusion_matrix'?", hint: "charts: loss, accuracy, confusion_matrix, samples, weights, mistakes")
         assertSingleError(cell("plot", "loss\naccuracy,   loss"), line: 3, column: 13, "'loss' is listed twice (first on line 2)")
     }
 

@@ -51,8 +51,13 @@ final class RunnerTests: XCTestCase {
         XCTAssertLessThan(history.loss[2], history.loss[0], "training lowers the loss")
         XCTAssertNotNil(record.evaluation)
         let plotOutputs = record.results[5].outputs
-        XCTAssertEqual(plotOutputs.count, 4)
-        for output in plotOutputs {
+        XCTAssertEqual(plotOutputs.count, 5, "four charts and the confusion matrix's precision and recall table")
+        for (index, output) in plotOutputs.enumerated() {
+            if index == 3 {
+                guard case .table(let table) = output else { return XCTFail("the confusion matrix is followed by its table") }
+                XCTAssertEqual(table.header, ["class", "precision", "recall", "support"])
+                continue
+            }
             guard case .chart(let svg, _) = output else { return XCTFail("plot makes charts") }
             XCTAssertTrue(svg.hasPrefix("<svg"))
         }

@@ -1,6 +1,6 @@
 import CZlib
 
-/// A minimal PNG writer for 8-bit grayscale images: signature, IHDR, one IDAT, IEND.
+/// A minimal PNG writer for 8-bit grayscale and RGB images: signature, IHDR, one IDAT, IEND.
 ///
 /// The image data is compressed by the system zlib (deflate, level 9); chunk checksums are zlib's
 /// CRC-32. Each scanline uses filter type 0 (None).
@@ -11,25 +11,38 @@ enum PNGEncoder {
     /// 255 = white) are taken as they are; missing bytes count as black, extra ones are ignored.
     /// Nil when a dimension is not positive or too large for PNG.
     static func grayscale(width: Int, height: Int, gray: [UInt8]) -> [UInt8]? {
+        encode(width: width, height: height, channels: 1, colorType: 0, samples: gray)
+    }
+
+    /// The PNG file for a `width`×`height` colour image whose `rgb` bytes hold red, green and blue
+    /// per pixel (row-major); missing bytes count as black, extra ones are ignored. Nil when a
+    /// dimension is not positive or too large for PNG.
+    static func rgb(width: Int, height: Int, rgb: [UInt8]) -> [UInt8]? {
+        encode(width: width, height: height, channels: 3, colorType: 2, samples: rgb)
+    }
+
+    private static func encode(width: Int, height: Int, channels: Int, colorType: UInt8, samples: [UInt8]) -> [UInt8]? {
         guard width > 0, height > 0, width <= 0x7FFF_FFFF, height <= 0x7FFF_FFFF else { return nil }
-        let (rowProduct, overflow) = (width + 1).multipliedReportingOverflow(by: height)
-        guard !overflow, rowProduct <= 1 << 28 else { return nil }
+        let (rowBytes, rowOverflow) = width.multipliedReportingOverflow(by: channels)
+        guard !rowOverflow else { return nil }
+        let (total, overflow) = (rowBytes + 1).multipliedReportingOverflow(by: height)
+        guard !overflow, total <= 1 << 28 else { return nil }
 
         var scanlines: [UInt8] = []
-        scanlines.reserveCapacity(rowProduct)
+        scanlines.reserveCapacity(total)
         for row in 0..<height {
             scanlines.append(0)   // filter type None
-            let start = row * width
-            for column in 0..<width {
-                let index = start + column
-                scanlines.append(index < gray.count ? gray[index] : 0)
+            let start = row * rowBytes
+            for offset in 0..<rowBytes {
+                let index = start + offset
+                scanlines.append(index < samples.count ? samples[index] : 0)
             }
         }
 
         var header: [UInt8] = []
         header += bigEndian(UInt32(width))
         header += bigEndian(UInt32(height))
-        header += [8, 0, 0, 0, 0]   // bit depth 8, colour type 0 (grayscale), deflate, adaptive filters, no interlace
+        header += [8, colorType, 0, 0, 0]   // bit depth 8, colour type, deflate, adaptive filters, no interlace
 
         guard let compressed = zlibCompressed(scanlines) else { return nil }
         var file = signature

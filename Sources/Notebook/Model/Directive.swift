@@ -100,6 +100,10 @@ public struct PlotDirective: Sendable, Equatable {
         case confusionMatrix = "confusion_matrix"
         /// A grid of training samples with their labels.
         case samples
+        /// The first weighted layer's weights as pictures (a `dense` unit's inputs, a `conv2d` filter).
+        case weights
+        /// The test images the model gets most confidently wrong.
+        case mistakes
     }
     public var charts: [Located<Chart>]
 

@@ -34,6 +34,8 @@ struct ModelFacts {
     var preparation: DataPreparation?
     /// The loss the model file was saved with.
     var savedLoss: Loss?
+    /// The model's layers (what `plot: weights` draws from).
+    var layers: [LayerSpec] = []
 
     /// Values per prediction.
     var outputUnits: Int { outputShape.reduce(1, *) }

@@ -16,9 +16,10 @@ extension AnalysisWalk {
             return state.replaceModel(.unknown)
         }
         do {
-            let plan = try ModelPlan(inputShape: inputShape, layers: directive.layers.map { LayerSpec($0.value) })
+            let layers = directive.layers.map { LayerSpec($0.value) }
+            let plan = try ModelPlan(inputShape: inputShape, layers: layers)
             state.replaceModel(.known(ModelFacts(inputShape: inputShape, outputShape: plan.outputShape,
-                                                 layerLocations: directive.layers.map(\.location))))
+                                                 layerLocations: directive.layers.map(\.location), layers: layers)))
         } catch let problem as NeuralNetError {
             error(at: directive.location(ofLayer: problem.layerNumber) ?? first.location, problem.description)
             state.replaceModel(.unknown)

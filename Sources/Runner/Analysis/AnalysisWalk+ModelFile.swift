@@ -19,7 +19,7 @@ extension AnalysisWalk {
             let summary = try Sequential.readSummary(from: url)
             let plan = try ModelPlan(inputShape: summary.inputShape, layers: summary.layers)
             adoptModel(ModelFacts(inputShape: summary.inputShape, outputShape: plan.outputShape, layerLocations: [path.location],
-                                  preparation: summary.preparation, savedLoss: summary.loss), at: path.location)
+                                  preparation: summary.preparation, savedLoss: summary.loss, layers: summary.layers), at: path.location)
         } catch {
             self.error(at: path.location, "the model file '\(path.value)' cannot be used: \(error)")
             state.replaceModel(.unknown)

@@ -74,9 +74,31 @@ extension AnalysisWalk {
                 }
             case .samples:
                 _ = requireData(for: "plot samples", at: chart.location)
+            case .weights:
+                checkWeightsPlot(at: chart.location)
+            case .mistakes where state.evaluation.isAbsent:
+                error(at: chart.location, "plot mistakes needs an evaluation, but no earlier cell ran evaluate on this model since it was last trained",
+                      hint: "add an ```evaluate cell before this one")
+            case .mistakes:
+                if let units = state.model.facts?.outputUnits, units < 2 {
+                    error(at: chart.location, "plot mistakes needs one output per class, but the model has \(units)",
+                          hint: Session.confusionMatrixHint)
+                }
             default:
                 break
             }
+        }
+    }
+
+    /// `plot: weights`: a model whose first weighted layer can be drawn, by the run's own rule.
+    private mutating func checkWeightsPlot(at location: SourceLocation) {
+        if state.model.isAbsent {
+            error(at: location, "plot weights needs a model, but no earlier cell built or loaded one",
+                  hint: "add a ```build cell (e.g. `dense 10 softmax input=784`) or a ```load cell with `model: FILE` before this cell")
+        }
+        guard let model = state.model.facts, !model.layers.isEmpty else { return }
+        if case .failure(let problem) = FirstLayerWeights.plan(inputShape: model.inputShape, layers: model.layers) {
+            error(at: location, problem.description, hint: FirstLayerWeights.hint)
         }
     }
 

@@ -40,10 +40,12 @@ extension Session {
         return (matrix, classes)
     }
 
-    func confusionMatrixChart() -> Output? {
+    /// The confusion matrix's chart, then its per-class precision and recall table.
+    func confusionMatrixOutputs() -> [Output]? {
         guard let (matrix, classes) = confusionMatrix() else { return nil }
         let names = classNames(count: classes)
         let heatmap = Heatmap(title: "Confusion matrix (test set)", rowLabels: names, columnLabels: names, values: matrix)
-        return .chart(svg: heatmap.svg(), caption: "Confusion matrix: rows are true classes, columns predicted classes")
+        return [.chart(svg: heatmap.svg(), caption: "Confusion matrix: rows are true classes, columns predicted classes"),
+                .table(ClassMetrics.table(ClassMetrics.of(matrix), names: names))]
     }
 }

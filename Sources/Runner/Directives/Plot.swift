@@ -3,31 +3,54 @@ import NeuralNet
 import Notebook
 
 extension Session {
-    /// `plot`: one chart per name — training curves, the confusion matrix, or sample images.
-    func runPlot(_ directive: PlotDirective, cell: Cell) throws -> [Output] {
-        try directive.charts.map { chart in
+    /// `plot`: one chart per name — training curves, the confusion matrix (and its precision and recall),
+    /// sample images, the first layer's weights, the most confident mistakes.
+    mutating func runPlot(_ directive: PlotDirective, cell: Cell) throws -> [Output] {
+        var outputs: [Output] = []
+        for chart in directive.charts { outputs += try plot(chart) }
+        return outputs
+    }
+
+    private mutating func plot(_ chart: Located<PlotDirective.Chart>) throws -> [Output] {
             switch chart.value {
             case .loss, .accuracy:
                 guard let history else {
                     throw RunError(at: chart.location, "plot \(chart.value.rawValue) needs a training history, but no earlier cell ran fit",
                                    hint: "add a ```fit cell before this one")
                 }
-                return Self.curve(chart.value, history: history)
+                return [Self.curve(chart.value, history: history)]
             case .confusionMatrix:
                 guard evaluation != nil else {
                     throw RunError(at: chart.location, "plot confusion_matrix needs an evaluation, but no earlier cell ran evaluate",
                                    hint: "add an ```evaluate cell before this one")
                 }
-                guard let output = confusionMatrixChart() else {
+                guard let outputs = confusionMatrixOutputs() else {
                     throw RunError(at: chart.location,
                                    "plot confusion_matrix draws 2 to \(Self.confusionMatrixClassLimit) classes, but the model's predictions do not fit that",
                                    hint: Self.confusionMatrixHint)
                 }
-                return output
+                return outputs
             case .samples:
                 let data = try requireData(for: "plot samples", at: chart.location)
-                return sampleGrid(of: data.files.train, count: 30)
+                return [sampleGrid(of: data.files.train, count: 30)]
+            case .weights:
+                return [try weightsChart(at: chart.location)]
+            case .mistakes:
+                return [try mistakesChart(at: chart.location)]
             }
+    }
+
+    /// `plot: weights`: the model's first weighted layer as pictures.
+    private func weightsChart(at location: SourceLocation) throws -> Output {
+        let model = try requireModel(for: "plot weights", at: location)
+        switch FirstLayerWeights.plan(inputShape: model.inputShape, layers: model.layers) {
+        case .failure(let problem):
+            throw RunError(at: location, problem.description, hint: FirstLayerWeights.hint)
+        case .success(let plan):
+            guard let kernel = model.weights().first, let output = WeightsPlot(plan: plan, kernel: kernel).output() else {
+                throw RunError(at: location, "plot weights could not read the first layer's weights", hint: FirstLayerWeights.hint)
+            }
+            return output
         }
     }
 

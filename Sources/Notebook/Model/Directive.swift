@@ -100,6 +100,8 @@ public struct PlotDirective: Sendable, Equatable {
         case confusionMatrix = "confusion_matrix"
         /// A grid of training samples with their labels.
         case samples
+        /// Every model's curves overlaid (one chart per metric) and a table of the models.
+        case compare
     }
     public var charts: [Located<Chart>]
 

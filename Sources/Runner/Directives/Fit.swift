@@ -41,7 +41,7 @@ extension Session {
         var summary = "Trained \(directive.epochs) epoch\(directive.epochs == 1 ? "" : "s") in \(Format.seconds(seconds)) "
         summary += "on \(Format.integer(trainingCount)) samples (\(Format.integer(steps)) steps of \(directive.batchSize) per epoch)"
         summary += validationCount > 0 ? ", validating on the last \(Format.integer(validationCount))." : "."
-        if firstEpoch > 1 { summary += " Epochs continue from this model's earlier fit\(firstEpoch > 2 ? "s" : "")." }
+        if firstEpoch > 1 { summary += " The model's epochs continue from its earlier training, at epoch \(firstEpoch)." }
         return [.text(summary), .table(Self.historyTable(history, firstEpoch: firstEpoch))]
     }
 

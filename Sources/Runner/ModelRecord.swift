@@ -9,7 +9,7 @@ import NeuralNet
 /// current model's.
 public struct ModelRecord: Sendable, Equatable, Codable {
     public var name: String
-    /// The layers in short: "Dense 128 · Dropout · Dense 10".
+    /// The layers in short: "dense 128 · dropout · dense 10".
     public var layers: String
     public var parameters: Int
     /// Wall-clock seconds of all of this model's fits.
@@ -31,12 +31,16 @@ public struct ModelRecord: Sendable, Equatable, Codable {
         parameters = model.parameterCount
     }
 
-    /// "Conv2D 32 · MaxPooling2D · Flatten · Dense 10": each layer's kind, with units or filters where it has them.
+    /// "conv2d 32 · maxpool · flatten · dense 10": each layer as a `build` cell names it, with its units
+    /// or filters where it has them.
     static func shortLayers(_ summary: [LayerSummary]) -> String {
         summary.map { layer in
             switch layer.type {
-            case "Dense", "Conv2D": return "\(layer.type) \(layer.outputShape.last ?? 0)"
-            default: return layer.type
+            case "Dense", "Conv2D": return "\(layer.type.lowercased()) \(layer.outputShape.last ?? 0)"
+            case "MaxPooling2D": return "maxpool"
+            case "BatchNormalization": return "batchnorm"
+            case "LeakyReLU": return "leaky_relu"
+            default: return layer.type.lowercased()
             }
         }.joined(separator: " · ")
     }

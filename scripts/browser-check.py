@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Checks Folio reports the way a reader sees them: in Debian's Chromium, on a phone, a laptop and paper.
 
-Runs the built `folio` over a few notebooks in a scratch folder (both walkthroughs with one epoch, a
+Runs the built `folio` over a few notebooks in a scratch folder (the three walkthroughs with one epoch, a
 Fashion-MNIST notebook with a wide prose table, and a run that fails), all on the small MNIST fixture
 in Tests/Fixtures/mnist-small. Then, for each report, with Python playwright driving /usr/bin/chromium:
 
@@ -158,7 +158,7 @@ def make_workspace(root):
     fixture_data(root)
     books = root / "notebooks"
     shutil.copytree(REPO / "notebooks" / "images", books / "images")
-    for name in ("mnist", "mnist-cnn"):
+    for name in ("mnist", "mnist-cnn", "compare"):
         text = (REPO / "notebooks" / f"{name}.md").read_text()
         (books / f"{name}.md").write_text(re.sub(r"(?m)^( *)epochs: \d+$", r"\1epochs: 1", text))
     (books / "fashion.md").write_text(FASHION_NOTEBOOK)
@@ -239,7 +239,7 @@ def main():
     checker = Checker(14, 28)
 
     # name: (expect a failed run, expect a wide prose table, expect untruncated labels)
-    cases = {"mnist": (False, False, False), "mnist-cnn": (False, False, False),
+    cases = {"mnist": (False, False, False), "mnist-cnn": (False, False, False), "compare": (False, False, False),
              "fashion": (False, True, True), "failed-run": (True, False, False)}
     with tempfile.TemporaryDirectory(prefix="folio-browser-") as scratch:
         reports = {}

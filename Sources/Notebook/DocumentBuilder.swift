@@ -15,6 +15,7 @@ struct DocumentBuilder {
     /// The first line not yet assigned to a block.
     private var cursor = 1
     private var cellCount = 0
+    private var modelLabels = ModelLabels()
 
     init(text: SourceText, overrides: ParameterOverrides = .none) {
         self.text = text
@@ -142,6 +143,9 @@ struct DocumentBuilder {
             return
         }
         guard !extraWords else { return }
+        if let label = options.display.label, let location = options.labelLocation {
+            modelLabels.check(label, at: location, directive: directive, diagnostics: &cellDiagnostics)
+        }
         // The source the report shows starts after the `#|` lines and the blank lines below them.
         var sourceStart = (options.lastOptionLine ?? block.startLine) + 1
         while sourceStart <= bodyEnd, options.lastOptionLine != nil, text.isBlank(sourceStart) { sourceStart += 1 }

@@ -10,7 +10,7 @@ import Notebook
 /// | `build` | data (only without `input=` on its first layer) | model; clears history and evaluation |
 /// | `fit` | data, model | model, history; clears evaluation |
 /// | `evaluate` | data, model | evaluation |
-/// | `plot` | `loss`/`accuracy`: history; `confusion_matrix`: evaluation; `samples`: data | — |
+/// | `plot` | `loss`/`accuracy`: history; `confusion_matrix`: evaluation; `samples`: data; `compare`: — | — |
 /// | `predict` | model, data (its preprocessing scales the pixels) | — |
 /// | `summary`, `save` | model | — |
 ///
@@ -49,12 +49,14 @@ struct CellDependencies {
         case .evaluate:
             self.init(needs: [.data, .model], makes: [.evaluation])
         case .plot(let plot):
-            let needs = plot.charts.map { chart -> Resource in
+            let needs = plot.charts.compactMap { chart -> Resource? in
                 switch chart.value {
                 case .loss, .accuracy: return .history
                 case .confusionMatrix, .mistakes: return .evaluation
                 case .samples: return .data
                 case .weights: return .model
+                // Draws the models that were fitted, whichever failed: its own error when none was.
+                case .compare: return nil
                 }
             }
             self.init(needs: Set(needs), makes: [])

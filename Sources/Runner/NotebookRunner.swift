@@ -121,11 +121,11 @@ public struct NotebookRunner: Sendable {
             let pad = run.model(of: snapshot).flatMap { try? Sequential.loadModelFile($0, path: "the cached model").model }
                 .flatMap { snapshot.pad?.pad(for: $0) }
             return RunRecord(document: document, results: results, history: snapshot.lastHistory,
-                             evaluation: snapshot.lastEvaluation, predictions: snapshot.predictions,
+                             evaluation: snapshot.lastEvaluation, predictions: snapshot.predictions, models: snapshot.models,
                              seconds: Date().timeIntervalSince(started), interruption: interruption, pad: pad)
         }
         return RunRecord(document: document, results: results, history: session.lastHistory,
-                         evaluation: session.lastEvaluation, predictions: session.predictions,
+                         evaluation: session.lastEvaluation, predictions: session.predictions, models: session.models,
                          seconds: Date().timeIntervalSince(started), interruption: interruption,
                          pad: session.padModel)
     }

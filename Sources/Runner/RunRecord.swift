@@ -9,6 +9,8 @@ public struct RunRecord: Sendable {
     public var history: History?
     public var evaluation: Evaluation?
     public var predictions: [Prediction]
+    /// Every model the run made, in notebook order, with its fits and evaluation (`plot: compare`).
+    public var models: [ModelRecord] = []
     /// Wall-clock time of the whole run.
     public var seconds: Double
     /// Set when the run's `Cancellation` stopped it early (the report is still complete).
@@ -31,7 +33,7 @@ public struct RunRecord: Sendable {
     }
 }
 
-/// The `--json` schema: `params`, `cells[]`, `history`, `evaluate`, `predictions[]` (see docs/notebook-format.md).
+/// The `--json` schema: `params`, `cells[]`, `history`, `evaluate`, `predictions[]`, `models[]` (see docs/notebook-format.md).
 private struct JSONRecord: Encodable {
     struct CellEntry: Encodable {
         var index: Int
@@ -48,10 +50,25 @@ private struct JSONRecord: Encodable {
         var accuracy: [Double]
         var val_loss: [Double]
         var val_accuracy: [Double]
+
+        init(_ history: History) {
+            loss = history.loss
+            accuracy = history.accuracy
+            val_loss = history.valLoss
+            val_accuracy = history.valAccuracy
+        }
     }
     struct EvaluateEntry: Encodable {
         var loss: Double
         var accuracy: Double
+    }
+    struct ModelEntry: Encodable {
+        var name: String
+        var layers: String
+        var parameters: Int
+        var fit_seconds: Double
+        var history: HistoryEntry?
+        var evaluate: EvaluateEntry?
     }
     struct PredictionEntry: Encodable {
         var image: String
@@ -76,6 +93,7 @@ private struct JSONRecord: Encodable {
     var history: HistoryEntry?
     var evaluate: EvaluateEntry?
     var predictions: [PredictionEntry]
+    var models: [ModelEntry]
 
     init(_ record: RunRecord) {
         notebook = record.document.path
@@ -94,10 +112,13 @@ private struct JSONRecord: Encodable {
                       line: $0.cell.location.line, error: $0.error?.description, interruption: $0.interruption?.message,
                       cached: $0.cached)
         }
-        history = record.history.map {
-            HistoryEntry(loss: $0.loss, accuracy: $0.accuracy, val_loss: $0.valLoss, val_accuracy: $0.valAccuracy)
-        }
+        history = record.history.map(HistoryEntry.init)
         evaluate = record.evaluation.map { EvaluateEntry(loss: $0.loss, accuracy: $0.accuracy) }
+        models = record.models.map {
+            ModelEntry(name: $0.name, layers: $0.layers, parameters: $0.parameters, fit_seconds: $0.fitSeconds,
+                       history: $0.history.map(HistoryEntry.init),
+                       evaluate: $0.evaluation.map { EvaluateEntry(loss: $0.loss, accuracy: $0.accuracy) })
+        }
         predictions = record.predictions.map {
             PredictionEntry(image: $0.image, label: $0.label, class_name: $0.className, probabilities: $0.probabilities,
                             expected_label: $0.expectedLabel)

@@ -45,6 +45,8 @@ public struct Session {
     private(set) var lastHistory: History?
     private(set) var lastEvaluation: Evaluation?
     var predictions: [Prediction] = []
+    /// Every model the notebook made so far, in order (`build`, `load model:`); the last is `model`'s.
+    private(set) var models: [ModelRecord] = []
     /// The data preparation saved with a model that `load model:` restored, and that model: while
     /// it is the session's model, data is presented its way and classes take its names.
     var loadedPreparation: (model: Sequential, preparation: DataPreparation)?
@@ -69,6 +71,36 @@ public struct Session {
         self.lastHistory = lastHistory
         self.lastEvaluation = lastEvaluation
     }
+
+    /// Starts the record of a model a cell just made: named by its `#| label`, else "model N".
+    mutating func startRecord(of model: Sequential, label: String?) {
+        models.append(ModelRecord(name: label ?? ModelRecord.defaultName(models.count + 1), model: model))
+    }
+
+    /// Adds a fit's epochs and seconds to the current model's record; returns the whole history.
+    mutating func recordFit(_ history: History, seconds: Double) -> History {
+        let whole = self.history.map { $0.appending(history) } ?? history
+        self.history = whole
+        if !models.isEmpty {
+            models[models.count - 1].history = whole
+            models[models.count - 1].fitSeconds += seconds
+        }
+        return whole
+    }
+
+    /// Keeps an evaluation as the current model's scores.
+    mutating func recordEvaluation(_ evaluation: Evaluation) {
+        self.evaluation = evaluation
+        if !models.isEmpty {
+            models[models.count - 1].evaluation = ModelRecord.Scores(loss: evaluation.loss, accuracy: evaluation.accuracy)
+        }
+    }
+
+    /// The current model's name ("wide-mlp", "model 2"), for captions.
+    var currentModelName: String? { model == nil ? nil : models.last?.name }
+
+    /// Puts back the model records of a cached session.
+    mutating func restoreModels(_ models: [ModelRecord]) { self.models = models }
 
     /// Replaces the dataset (and forgets any preprocessed copies of the old one).
     mutating func setData(_ data: LoadedData) {

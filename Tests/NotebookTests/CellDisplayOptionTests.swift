@@ -41,10 +41,10 @@ final class CellDisplayOptionTests: XCTestCase {
     func testUnknownKeyIsANote() throws {
         let document = try XCTUnwrap(parsed(cell("evaluate", "#| label: fig-loss\n#| eco: false\n")))
         XCTAssertEqual(document.notes.map(\.severity), [.note, .note])
-        XCTAssertEqual(document.notes.map(\.location), [at(2, 4), at(3, 4)])
-        XCTAssertEqual(document.notes.first?.message, "cell option 'label' is not used by Folio")
+        XCTAssertEqual(document.notes.map(\.location), [at(2, 11), at(3, 4)])
+        XCTAssertEqual(document.notes.first?.message, "'label' names a model, and this evaluate cell makes none, so Folio does not use it")
         XCTAssertEqual(document.notes.last?.message, "cell option 'eco' is not used by Folio; did you mean 'echo'?")
-        XCTAssertEqual(document.cells.first?.display, CellDisplay())
+        XCTAssertEqual(document.cells.first?.display, CellDisplay(label: "fig-loss"))
     }
 
     func testMalformedAndRepeatedOptionsAreErrors() {

@@ -86,7 +86,8 @@ final class CellCacheTests: XCTestCase {
             case .text(let text):
                 return .text(text.replacingOccurrences(of: #"\d+(\.\d+)? ?(s|ms|µs|min)\b"#, with: "TIME", options: .regularExpression))
             case .table(var table):
-                if let column = table.header.firstIndex(of: "seconds") {
+                for name in ["seconds", "fit time"] {
+                    guard let column = table.header.firstIndex(of: name) else { continue }
                     table.rows = table.rows.map { row in row.enumerated().map { $0.offset == column ? "" : $0.element } }
                 }
                 return .table(table)
@@ -96,7 +97,7 @@ final class CellCacheTests: XCTestCase {
         }
     }
 
-    /// The record as `--json` writes it, with times and cached markers taken out.
+    /// The record as `--json` writes it, with times (the cells', the models' fits) and cached markers taken out.
     private func comparableJSON(_ record: RunRecord) throws -> String {
         var object = try XCTUnwrap(JSONSerialization.jsonObject(with: record.jsonData()) as? [String: Any])
         object["seconds"] = nil
@@ -105,6 +106,11 @@ final class CellCacheTests: XCTestCase {
             cell["seconds"] = nil
             cell["cached"] = nil
             return cell
+        }
+        object["models"] = (object["models"] as? [[String: Any]])?.map { model -> [String: Any] in
+            var model = model
+            model["fit_seconds"] = nil
+            return model
         }
         return String(decoding: try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]), as: UTF8.self)
     }
@@ -160,6 +166,73 @@ final class CellCacheTests: XCTestCase {
         XCTAssertEqual(second.results.map(\.seconds), first.results.map(\.seconds), "a cached cell shows the seconds it took")
         XCTAssertEqual(second.results.map(\.outputs), first.results.map(\.outputs))
         try assertSameRun(second, first)
+    }
+
+    /// Two labelled models, each fitted, the first twice: the per-model records survive the cache.
+    private func twoModels(plot: String) -> String {
+        """
+        ---
+        seed: 7
+        ---
+        ```load
+        path: mnist-small
+        ```
+        ```preprocess
+        flatten: true
+        scale: 255
+        one_hot: 10
+        ```
+        ```build
+        #| label: small
+        dense 10 softmax
+        ```
+        ```fit
+        loss: categorical_crossentropy
+        epochs: 1
+        batch_size: 50
+        validation_split: 0.2
+        ```
+        ```evaluate
+        ```
+        ```build
+        dense 16 relu
+        dense 10 softmax
+        ```
+        ```fit
+        loss: categorical_crossentropy
+        epochs: 2
+        batch_size: 50
+        ```
+        ```fit
+        loss: categorical_crossentropy
+        epochs: 1
+        batch_size: 50
+        ```
+        ```plot
+        \(plot)
+        ```
+
+        """
+    }
+
+    func testTwoModelsRecordsAreSnapshottedSoACachedRunEqualsACleanOne() throws {
+        let edited = twoModels(plot: "compare, loss")
+        let clean = try run(edited, cache: nil)
+        XCTAssertFalse(clean.failed, "\(String(describing: clean.error))")
+        XCTAssertEqual(clean.models.map(\.name), ["small", "model 2"])
+
+        _ = try run(twoModels(plot: "compare"), cache: cache)
+        let cached = try run(edited, cache: cache)
+        XCTAssertEqual(cached.results.map(\.cached), [true, true, true, true, true, true, true, true, false])
+        try assertSameRun(cached, clean)
+        XCTAssertEqual(cached.models.map(\.name), clean.models.map(\.name))
+        XCTAssertEqual(cached.models.map(\.history?.loss), clean.models.map(\.history?.loss), "restored histories, bit for bit")
+        XCTAssertEqual(cached.models.map(\.evaluation), clean.models.map(\.evaluation))
+
+        let allHits = try run(edited, cache: cache)
+        XCTAssertEqual(allHits.results.map(\.cached), Array(repeating: true, count: 9))
+        XCTAssertEqual(allHits.models.map(\.history?.loss), clean.models.map(\.history?.loss))
+        try assertSameRun(allHits, clean)
     }
 
     func testASaveCellAlwaysWritesItsModel() throws {

@@ -18,9 +18,9 @@ final class NotebookAnalyzerTests: XCTestCase {
 
     private let mnistFlat = "```load\ndataset: mnist\n```\n```preprocess\nflatten: true\nscale: 255\n```\n"
 
-    func testBothWalkthroughsAndTheArchitectureExamplePass() throws {
+    func testTheWalkthroughsAndTheArchitectureExamplePass() throws {
         let root = RunnerTests.fixtures.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        for path in ["notebooks/mnist.md", "notebooks/mnist-cnn.md"] {
+        for path in ["notebooks/mnist.md", "notebooks/mnist-cnn.md", "notebooks/compare.md"] {
             let document = try NotebookParser.parse(fileAt: root.appendingPathComponent(path).path)
             XCTAssertEqual(NotebookAnalyzer().analyze(document).map(\.description), [], path)
         }

@@ -4,10 +4,11 @@ import Foundation
 /// shows the cell (`echo`, `output`, `code-fold`, `fig-cap`).
 ///
 /// Only lines before the body's first other non-blank line are options; a `#|` line after that is
-/// an ordinary comment. Values are booleans (`ValueSyntax.boolean`), but `fig-cap`'s is text; a key Folio does not know
+/// an ordinary comment. Values are booleans (`ValueSyntax.boolean`), but `fig-cap`'s and `label`'s are text
+/// (`ModelLabel` checks a label; the document checks that labels are unique and sit on model cells); a key Folio does not know
 /// (Quarto has many) is a note, not an error. The directive grammars skip these lines as comments.
 enum DisplayOptionsGrammar {
-    static let keys = ["echo", "output", "code-fold", "fig-cap"]
+    static let keys = ["echo", "output", "code-fold", "fig-cap", "label"]
     /// The longest `fig-cap`, in characters.
     static let maximumCaptionLength = 300
 
@@ -15,6 +16,8 @@ enum DisplayOptionsGrammar {
     struct Reading {
         var display = CellDisplay()
         var lastOptionLine: Int?
+        /// Where `label`'s value is written (in the substituted text), when the cell has a valid one.
+        var labelLocation: SourceLocation?
     }
 
     static func read(_ cell: CellBody, diagnostics: inout DiagnosticCollector) -> Reading {
@@ -30,7 +33,7 @@ enum DisplayOptionsGrammar {
                 continue
             case .malformed(let text, let column, _):
                 diagnostics.error(line: line.number, column: column, "expected a cell option written as `#| key: value`, got '\(text)'",
-                                  hint: "cell options are `#| echo: false`, `#| output: false`, `#| code-fold: true`, `#| fig-cap: text`")
+                                  hint: "cell options are `#| echo: false`, `#| output: false`, `#| code-fold: true`, `#| fig-cap: text`, `#| label: name`")
             case .badQuote(_, let message, let column):
                 diagnostics.error(line: line.number, column: column, message, hint: "close the quote, or leave the quotes out")
             case .option(let written):
@@ -46,6 +49,13 @@ enum DisplayOptionsGrammar {
                     continue
                 }
                 seen[key] = line.number
+                if key == "label" {
+                    reading.display.label = ModelLabel.read(written, diagnostics: &diagnostics)
+                    if reading.display.label != nil {
+                        reading.labelLocation = SourceLocation(file: cell.fence.file, line: line.number, column: written.value.column)
+                    }
+                    continue
+                }
                 apply(written, to: &reading.display, diagnostics: &diagnostics)
             }
         }

@@ -104,6 +104,8 @@ public struct PlotDirective: Sendable, Equatable {
         case weights
         /// The test images the model gets most confidently wrong.
         case mistakes
+        /// Every model's curves overlaid (one chart per metric) and a table of the models.
+        case compare
     }
     public var charts: [Located<Chart>]
 

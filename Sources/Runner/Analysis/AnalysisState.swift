@@ -57,6 +57,8 @@ struct AnalysisState {
     /// The current model has a training history (`plot loss`) / an evaluation (`plot confusion_matrix`).
     var history: Presence<Void> = .absent
     var evaluation: Presence<Void> = .absent
+    /// Some model of the notebook, current or earlier, has a training history (`plot compare`).
+    var anyHistory: Presence<Void> = .absent
 
     /// Model files written by earlier `save` cells, by resolved path.
     var savedModels: [String: ModelFacts] = [:]

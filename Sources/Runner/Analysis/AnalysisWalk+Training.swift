@@ -27,6 +27,7 @@ extension AnalysisWalk {
         }
         let failed = diagnostics.count > before || state.model.isUnknown || state.data.isUnknown
         state.history = failed ? .unknown : .known(())
+        if !failed { state.anyHistory = .known(()) } else if state.anyHistory.isAbsent { state.anyHistory = .unknown }
         state.evaluation = .absent
         state.loss = failed ? .unknown : .known((loss, lossLocation))
     }
@@ -56,7 +57,7 @@ extension AnalysisWalk {
         state.evaluation = failed ? .unknown : .known(())
     }
 
-    /// `plot`: each chart needs what draws it — a fit, an evaluate, or data.
+    /// `plot`: each chart needs what draws it — a fit (of this model, or of any for `compare`), an evaluate, or data.
     mutating func checkPlot(_ directive: PlotDirective, cell: Cell) {
         for chart in directive.charts {
             switch chart.value {
@@ -84,6 +85,9 @@ extension AnalysisWalk {
                     error(at: chart.location, "plot mistakes needs one output per class, but the model has \(units)",
                           hint: Session.confusionMatrixHint)
                 }
+            case .compare where state.anyHistory.isAbsent:
+                error(at: chart.location, "plot compare needs a trained model, but no earlier cell ran fit",
+                      hint: "add a ```build cell and a ```fit cell for each model before this one")
             default:
                 break
             }

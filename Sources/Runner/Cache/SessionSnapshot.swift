@@ -27,6 +27,8 @@ struct SessionSnapshot: Codable, Equatable {
     var lastHistory: History?
     var lastEvaluation: Evaluation?
     var predictions: [Prediction]
+    /// Every model made so far, with its fits and evaluation (`plot: compare`, `--json` `models`).
+    var models: [ModelRecord]
     /// What a `save` here would record as the data preparation.
     var preparation: DataPreparation?
     /// How the report's drawing pad would present this model (nil without a model).
@@ -50,7 +52,7 @@ extension Session {
         return SessionSnapshot(data: data, preprocessing: preprocessing, written: written, model: blob,
                                activePreparation: activePreparation, loss: loss, history: history, evaluation: evaluation,
                                lastHistory: lastHistory, lastEvaluation: lastEvaluation, predictions: predictions,
-                               preparation: currentPreparation, pad: padFacts)
+                               models: models, preparation: currentPreparation, pad: padFacts)
     }
 
     /// Puts the session into `snapshot`'s state: the data through the normal load path (its files
@@ -87,6 +89,7 @@ extension Session {
         restoreResults(history: snapshot.history, evaluation: snapshot.evaluation, lastHistory: snapshot.lastHistory,
                        lastEvaluation: snapshot.lastEvaluation)
         predictions = snapshot.predictions
+        restoreModels(snapshot.models)
     }
 }
 

@@ -20,6 +20,7 @@ extension Session {
         loss = nil
         history = nil
         evaluation = nil
+        startRecord(of: model, label: cell.display.label)
         return [.text(Self.description(of: model))]
     }
 

@@ -13,11 +13,11 @@ extension Session {
                            hint: Self.evaluateLossHint)
         }
         let evaluation = try wrap(at: cell.location) { try model.evaluate(test, loss: loss, cancellation: cancellation) }
-        self.evaluation = evaluation
+        recordEvaluation(evaluation)
         let rows = [["test loss", Format.metric(evaluation.loss)],
                     ["test accuracy", Format.metric(evaluation.accuracy) + " (" + Format.percent(evaluation.accuracy) + ")"],
                     ["test samples", Format.integer(test.count)]]
-        return [.table(Table(caption: "Evaluation on the test set (loss: \(loss.rawValue))", header: ["metric", "value"],
+        return [.table(Table(caption: "Evaluation of \(currentModelName ?? "the model") on the test set (loss: \(loss.rawValue))", header: ["metric", "value"],
                              rows: rows, numericColumns: [1]))]
     }
 

@@ -22,14 +22,17 @@ extension Session {
             }
         } catch let stop as FitStopped {
             // Keras on Ctrl-C: the model keeps the last batch's weights, the history its finished epochs.
+            let firstEpoch = (self.history?.loss.count ?? 0) + 1
             self.loss = loss
-            self.history = stop.history
+            _ = recordFit(stop.history, seconds: Date().timeIntervalSince(started))
             self.evaluation = nil
-            throw CellInterrupted(interruption: Self.interruption(stop), outputs: Self.stoppedOutputs(stop))
+            throw CellInterrupted(interruption: Self.interruption(stop),
+                                  outputs: Self.stoppedOutputs(stop, firstEpoch: firstEpoch))
         }
         let seconds = Date().timeIntervalSince(started)
+        let firstEpoch = (self.history?.loss.count ?? 0) + 1
         self.loss = loss
-        self.history = history
+        _ = recordFit(history, seconds: seconds)
         self.evaluation = nil
 
         let trainingCount = options.trainingRows(of: train.count)
@@ -38,7 +41,8 @@ extension Session {
         var summary = "Trained \(directive.epochs) epoch\(directive.epochs == 1 ? "" : "s") in \(Format.seconds(seconds)) "
         summary += "on \(Format.integer(trainingCount)) samples (\(Format.integer(steps)) steps of \(directive.batchSize) per epoch)"
         summary += validationCount > 0 ? ", validating on the last \(Format.integer(validationCount))." : "."
-        return [.text(summary), .table(Self.historyTable(history))]
+        if firstEpoch > 1 { summary += " The model's epochs continue from its earlier training, at epoch \(firstEpoch)." }
+        return [.text(summary), .table(Self.historyTable(history, firstEpoch: firstEpoch))]
     }
 
     /// "Interrupted by Ctrl-C during epoch 3 of 100 (after batch 12 of 30)."
@@ -50,14 +54,14 @@ extension Session {
     }
 
     /// What a stopped fit shows: how many epochs it finished, and their history.
-    static func stoppedOutputs(_ stop: FitStopped) -> [Output] {
+    static func stoppedOutputs(_ stop: FitStopped, firstEpoch: Int = 1) -> [Output] {
         let finished = stop.history.loss.count
         guard finished > 0 else {
             return [.text("No epoch finished; the model keeps the weights of the last batch trained.")]
         }
         let text = "Finished \(finished) of \(stop.epochs) epoch\(stop.epochs == 1 ? "" : "s") before the stop; "
             + "the model keeps the weights of the last batch trained."
-        return [.text(text), .table(historyTable(stop.history))]
+        return [.text(text), .table(historyTable(stop.history, firstEpoch: firstEpoch))]
     }
 
     static func optimizer(_ directive: FitDirective) -> OptimizerSpec {
@@ -75,14 +79,15 @@ extension Session {
         }
     }
 
-    /// One row per epoch, as Keras' History holds it.
-    static func historyTable(_ history: History) -> Table {
+    /// One row per epoch, as Keras' History holds it; the first is numbered `firstEpoch` (a later fit
+    /// of the same model continues its epochs).
+    static func historyTable(_ history: History, firstEpoch: Int = 1) -> Table {
         let validated = !history.valLoss.isEmpty
         var header = ["epoch", "loss", "accuracy"]
         if validated { header += ["val_loss", "val_accuracy"] }
         header.append("seconds")
         let rows = history.loss.indices.map { epoch -> [String] in
-            var row = [String(epoch + 1), Format.metric(history.loss[epoch]), Format.metric(history.accuracy[epoch])]
+            var row = [String(epoch + firstEpoch), Format.metric(history.loss[epoch]), Format.metric(history.accuracy[epoch])]
             if validated && epoch < history.valLoss.count {
                 row += [Format.metric(history.valLoss[epoch]), Format.metric(history.valAccuracy[epoch])]
             }

@@ -4,7 +4,8 @@ import Notebook
 
 extension Session {
     /// `plot`: one chart per name — training curves, the confusion matrix (and its precision and recall),
-    /// sample images, the first layer's weights, the most confident mistakes.
+    /// sample images, the first layer's weights, the most confident mistakes — and for `compare`, one
+    /// chart per metric and a table of the models (`PlotCompare.swift`).
     mutating func runPlot(_ directive: PlotDirective, cell: Cell) throws -> [Output] {
         var outputs: [Output] = []
         for chart in directive.charts { outputs += try plot(chart) }
@@ -12,32 +13,34 @@ extension Session {
     }
 
     private mutating func plot(_ chart: Located<PlotDirective.Chart>) throws -> [Output] {
-            switch chart.value {
-            case .loss, .accuracy:
-                guard let history else {
-                    throw RunError(at: chart.location, "plot \(chart.value.rawValue) needs a training history, but no earlier cell ran fit",
-                                   hint: "add a ```fit cell before this one")
-                }
-                return [Self.curve(chart.value, history: history)]
-            case .confusionMatrix:
-                guard evaluation != nil else {
-                    throw RunError(at: chart.location, "plot confusion_matrix needs an evaluation, but no earlier cell ran evaluate",
-                                   hint: "add an ```evaluate cell before this one")
-                }
-                guard let outputs = confusionMatrixOutputs() else {
-                    throw RunError(at: chart.location,
-                                   "plot confusion_matrix draws 2 to \(Self.confusionMatrixClassLimit) classes, but the model's predictions do not fit that",
-                                   hint: Self.confusionMatrixHint)
-                }
-                return outputs
-            case .samples:
-                let data = try requireData(for: "plot samples", at: chart.location)
-                return [sampleGrid(of: data.files.train, count: 30)]
-            case .weights:
-                return [try weightsChart(at: chart.location)]
-            case .mistakes:
-                return [try mistakesChart(at: chart.location)]
+        switch chart.value {
+        case .loss, .accuracy:
+            guard let history else {
+                throw RunError(at: chart.location, "plot \(chart.value.rawValue) needs a training history, but no earlier cell ran fit",
+                               hint: "add a ```fit cell before this one")
             }
+            return [Self.curve(chart.value, history: history, model: currentModelName)]
+        case .confusionMatrix:
+            guard evaluation != nil else {
+                throw RunError(at: chart.location, "plot confusion_matrix needs an evaluation, but no earlier cell ran evaluate",
+                               hint: "add an ```evaluate cell before this one")
+            }
+            guard let outputs = confusionMatrixOutputs() else {
+                throw RunError(at: chart.location,
+                               "plot confusion_matrix draws 2 to \(Self.confusionMatrixClassLimit) classes, but the model's predictions do not fit that",
+                               hint: Self.confusionMatrixHint)
+            }
+            return outputs
+        case .samples:
+            let data = try requireData(for: "plot samples", at: chart.location)
+            return [sampleGrid(of: data.files.train, count: 30)]
+        case .weights:
+            return [try weightsChart(at: chart.location)]
+        case .mistakes:
+            return [try mistakesChart(at: chart.location)]
+        case .compare:
+            return try comparison(at: chart.location)
+        }
     }
 
     /// `plot: weights`: the model's first weighted layer as pictures.
@@ -57,7 +60,8 @@ extension Session {
     /// How to get a confusion matrix from a model whose outputs are not one per class.
     static let confusionMatrixHint = "end the model with one unit per class, e.g. `dense 10 softmax`"
 
-    private static func curve(_ chart: PlotDirective.Chart, history: History) -> Output {
+    /// One model's curve; the caption names the model (`model`: its label or "model N").
+    private static func curve(_ chart: PlotDirective.Chart, history: History, model: String?) -> Output {
         let isLoss = chart == .loss
         let name = isLoss ? "loss" : "accuracy"
         let train = isLoss ? history.loss : history.accuracy
@@ -66,9 +70,10 @@ extension Session {
         if !validation.isEmpty { series.append(Series(name: "validation \(name)", values: validation, dashed: true, colorIndex: 1)) }
         let lineChart = LineChart(title: isLoss ? "Loss per epoch" : "Accuracy per epoch", xLabel: "epoch",
                                   yLabel: name, series: series, xStart: 1, yRange: nil)
-        let caption = validation.isEmpty
+        var caption = validation.isEmpty
             ? "Training \(name) after each epoch"
             : "Training and validation \(name) after each epoch"
+        if let model { caption += " (\(model))" }
         return .chart(svg: lineChart.svg(), caption: caption)
     }
 }

@@ -1,0 +1,64 @@
+import Foundation
+
+/// The `#| label: NAME` cell option: the name a `build` or `load model:` cell gives its model, shown in
+/// the legends and tables of `plot: compare`, in single-model chart captions and in the `--json` `models`.
+///
+/// A label is one line of visible text, at most `maximumLength` characters. That it is unique in the
+/// notebook and written on a cell that makes a model is checked by `ModelLabels`, which sees every cell.
+enum ModelLabel {
+    /// The longest label, in characters: it must fit in a legend.
+    static let maximumLength = 40
+
+    /// The label's text, or nil after a diagnostic at its value.
+    static func read(_ option: OptionLine, diagnostics: inout DiagnosticCollector) -> String? {
+        let text = option.value.text.trimmingCharacters(in: .whitespaces)
+        let problem: String?
+        if text.isEmpty {
+            problem = "'label' needs a name, got nothing"
+        } else if text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+            problem = "'label' must be plain text without control characters"
+        } else if text.count > maximumLength {
+            problem = "'label' is \(text.count) characters long; the most is \(maximumLength)"
+        } else {
+            problem = nil
+        }
+        guard let problem else { return text }
+        diagnostics.error(line: option.line, column: option.value.column, problem,
+                          hint: "name the model in a few words, e.g. `#| label: wide-mlp`")
+        return nil
+    }
+}
+
+/// The labels seen so far in a notebook: each names one model cell, once.
+struct ModelLabels {
+    private var firstLine: [String: Int] = [:]
+
+    /// Reports a label that an earlier cell already took (an error), or on a cell that makes no model
+    /// (a note: Quarto labels figures with it, and the cell runs the same).
+    mutating func check(_ label: String, at location: SourceLocation, directive: Directive,
+                        diagnostics: inout DiagnosticCollector) {
+        guard directive.makesModel else {
+            diagnostics.note(line: location.line, column: location.column,
+                             "'label' names a model, and this \(directive.name) cell makes none, so Folio does not use it",
+                             hint: "put `#| label:` on the ```build cell (or the ```load cell with `model:`) whose model it names")
+            return
+        }
+        if let first = firstLine[label] {
+            diagnostics.error(at: location, "the label '\(label)' is already used on line \(first)",
+                              hint: "give each model its own label")
+            return
+        }
+        firstLine[label] = location.line
+    }
+}
+
+extension Directive {
+    /// Whether the cell makes a new model: a `build`, or a `load` with `model:`.
+    public var makesModel: Bool {
+        switch self {
+        case .build: return true
+        case .load(let directive): return directive.model != nil
+        default: return false
+        }
+    }
+}

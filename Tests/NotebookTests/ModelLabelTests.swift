@@ -1,0 +1,57 @@
+import XCTest
+@testable import Notebook
+
+/// `#| label: NAME` on a `build` or `load model:` cell: the model's name in `plot: compare` and `--json`.
+final class ModelLabelTests: XCTestCase {
+    private let load = "```load\ndataset: mnist\n```\n"
+
+    func testLabelNamesTheModelOfABuildOrALoadModelCell() throws {
+        let text = load + cell("build", "#| label: wide-mlp\ndense 10 softmax input=784\n")
+            + cell("load", "#| label: \"saved CNN\"\nmodel: cnn.safetensors\n")
+        let document = try XCTUnwrap(parsed(text))
+        XCTAssertEqual(document.cells.map(\.display.label), [nil, "wide-mlp", "saved CNN"])
+        XCTAssertEqual(document.cells[1].source, "dense 10 softmax input=784\n")
+        XCTAssertEqual(document.notes, [])
+    }
+
+    func testEmptyLabelIsAnErrorAtTheValue() {
+        assertSingleError(load + cell("build", "#| label:\ndense 10 softmax input=784\n"), line: 5, column: 10,
+                          "'label' needs a name, got nothing", hint: "#| label: wide-mlp")
+        assertSingleError(load + cell("build", "#| label: \"  \"\ndense 10 softmax input=784\n"), line: 5, column: 11,
+                          "'label' needs a name, got nothing")
+    }
+
+    func testTooLongLabelIsAnError() {
+        let long = String(repeating: "m", count: 41)
+        assertSingleError(load + cell("build", "#| label: \(long)\ndense 10 softmax input=784\n"), line: 5, column: 11,
+                          "'label' is 41 characters long; the most is 40")
+        let longest = String(repeating: "m", count: 40)
+        XCTAssertEqual(parsed(load + cell("build", "#| label: \(longest)\ndense 10 softmax input=784\n"))?.cells[1].display.label,
+                       longest)
+    }
+
+    func testControlCharacterInALabelIsAnError() {
+        assertSingleError(load + cell("build", "#| label: wide\u{7}mlp\ndense 10 softmax input=784\n"), line: 5, column: 11,
+                          "'label' must be plain text without control characters")
+    }
+
+    func testDuplicateLabelIsAnErrorAtTheSecond() {
+        let text = load + cell("build", "#| label: mlp\ndense 10 softmax input=784\n")
+            + cell("build", "#| label: mlp\ndense 10 softmax input=784\n")
+        assertSingleError(text, line: 9, column: 11, "the label 'mlp' is already used on line 5",
+                          hint: "give each model its own label")
+    }
+
+    func testLabelOnACellThatMakesNoModelIsANote() throws {
+        let text = load + cell("load", "#| label: data\ndataset: mnist\n")
+        let document = try XCTUnwrap(parsed(text))
+        XCTAssertEqual(document.notes.map(\.message), ["'label' names a model, and this load cell makes none, so Folio does not use it"])
+        XCTAssertEqual(document.notes.map(\.location), [at(5, 11)])
+    }
+
+    func testMakesModel() throws {
+        let document = try XCTUnwrap(parsed(load + cell("build", "dense 10 softmax input=784\n") + cell("load", "model: m.safetensors\n")
+            + cell("fit", "loss: mse\n")))
+        XCTAssertEqual(document.cells.map(\.directive.makesModel), [false, true, true, false])
+    }
+}

@@ -15,7 +15,9 @@ driving /usr/bin/chromium:
     garment photos) gives, within one gray level, the inputs `predict` shows for them;
   - the pad fits a 390-px viewport without page scroll;
   - with JavaScript disabled the pad stays hidden and a <noscript> line says why;
-  - a report without a drawable model has no <script> and no pad.
+  - a report without a drawable model has no <script> and no pad;
+  - the walkthroughs notebooks/mnist.md, mnist-cnn.md and compare.md (one epoch per fit) each carry a
+    pad whose `classify` gives `predict`'s probabilities for the same images, within 1e-4.
 
 Prints one line per check, leaves screenshots in the output folder, exits 1 when any check fails.
 
@@ -27,6 +29,7 @@ import base64
 import gzip
 import json
 import re
+import shutil
 import struct
 import subprocess
 import sys
@@ -312,6 +315,35 @@ def check_pad(browser, folio, root, name, notebook_text, out, checker):
     context.close()
 
 
+def check_walkthrough(browser, folio, root, name, out, checker):
+    """A walkthrough as shipped (one epoch per fit), with a last cell that predicts the fixture's test
+    images: its pad classifies them as the engine does."""
+    text = re.sub(r"(?m)^( *)epochs: \d+$", r"\1epochs: 1", (REPO / "notebooks" / f"{name}.md").read_text())
+    notebook = root / "notebooks" / f"walkthrough-{name}.md"
+    notebook.write_text(text + "\n```predict\nimage: pngs/\ncenter: false\ninvert: false\n```\n")
+    report, record = out / f"walkthrough-{name}.html", out / f"walkthrough-{name}.json"
+    status = run_folio(folio, root, notebook, report, record)
+    subject = f"{name}.md"
+    checker.check(subject, "folio run", status == 0, f"exit {status}")
+    if status != 0:
+        return
+    predictions = json.loads(record.read_text())["predictions"][-IMAGES:]
+    page = browser.new_page()
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(report.resolve().as_uri())
+    ready = page.evaluate("() => !!(window.folio && window.folio.classify)")
+    if not checker.check(subject, "window.folio.classify", ready, "present" if ready else "missing"):
+        return
+    page_probabilities = page.evaluate("(images) => images.map(p => window.folio.classify(p))", idx_images(IMAGES))
+    worst = max(abs(a - b) for mine, theirs in zip(page_probabilities, predictions)
+                for a, b in zip(mine, theirs["probabilities"]))
+    checker.check(subject, f"classify = predict ({IMAGES} images)",
+                  len(predictions) == IMAGES and worst <= TOLERANCE and not errors,
+                  f"largest difference {worst:.2e}" + (f"; page errors: {'; '.join(errors)[:200]}" if errors else ""))
+    page.close()
+
+
 def check_garments(browser, folio, root, out, checker):
     """A Fashion-MNIST model's pad prepares pictures with Fashion-MNIST's conversion, as predict does."""
     notebook = root / "notebooks" / "fashion.md"
@@ -342,7 +374,7 @@ def main():
     out.mkdir(parents=True, exist_ok=True)
     from playwright.sync_api import sync_playwright
 
-    checker = Checker(8, 34)
+    checker = Checker(13, 34)
     with tempfile.TemporaryDirectory(prefix="folio-pad-") as scratch:
         root = Path(scratch)
         fixture_data(root)
@@ -352,6 +384,7 @@ def main():
         (books / "photos").mkdir()
         for path in PHOTOS.glob("*.png"):
             (books / "photos" / path.name).write_bytes(path.read_bytes())
+        shutil.copytree(REPO / "notebooks" / "images", books / "images", dirs_exist_ok=True)
         for path in DRAWN.glob("*.png"):
             (books / "drawn" / path.name).write_bytes(path.read_bytes())
         for index, pixels in enumerate(idx_images(IMAGES)):
@@ -361,6 +394,8 @@ def main():
             check_pad(browser, Path(args.folio).resolve(), root, "mlp", MLP, out, checker)
             check_pad(browser, Path(args.folio).resolve(), root, "cnn", CNN, out, checker)
             check_garments(browser, Path(args.folio).resolve(), root, out, checker)
+            for name in ("mnist", "mnist-cnn", "compare"):
+                check_walkthrough(browser, Path(args.folio).resolve(), root, name, out, checker)
             browser.close()
         plain = books / "plain.md"
         plain.write_text(NO_MODEL)

@@ -30,6 +30,11 @@ final class CacheCommandTests: XCTestCase {
             cell["cached"] = nil
             return cell
         }
+        record["models"] = (record["models"] as? [[String: Any]])?.map { model -> [String: Any] in
+            var model = model
+            model["fit_seconds"] = nil
+            return model
+        }
         return record as NSDictionary
     }
 

@@ -33,14 +33,14 @@ final class GoldenDiagnosticsTests: XCTestCase {
 
     func testNotesArePrintedAndDoNotChangeTheExitStatus() throws {
         let folder = try FolioProcess.makeWorkspace()
-        let text = "---\ntitle: Q\nformat: html\njupyter: python3\n---\n```build\n#| label: model\ndense 10 softmax input=784\n```\n"
+        let text = "---\ntitle: Q\nformat: html\njupyter: python3\n---\n```build\n#| warning: false\ndense 10 softmax input=784\n```\n"
         _ = try FolioProcess.write(text, to: "nb.md", in: folder)
         let outcome = try FolioProcess.run(["check", "nb.md"], in: folder)
         XCTAssertEqual(outcome.status, 0, outcome.stderr)
         XCTAssertEqual(outcome.stderr, """
         nb.md:3:1: note: front matter key 'format' is not used by Folio
         nb.md:4:1: note: front matter key 'jupyter' is not used by Folio
-        nb.md:7:4: note: cell option 'label' is not used by Folio
+        nb.md:7:4: note: cell option 'warning' is not used by Folio
 
         """)
         let run = try FolioProcess.run(["run", "nb.md", "-q"], in: folder)

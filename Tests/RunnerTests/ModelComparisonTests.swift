@@ -70,6 +70,23 @@ final class ModelComparisonTests: XCTestCase {
         XCTAssertEqual(caption, "Training and validation loss after each epoch (model 1)")
     }
 
+    func testEveryChartOfOneModelNamesItAndCompareDoesNot() throws {
+        let record = try run(data + "```build\n#| label: wide\ndense 16 relu\ndense 10 softmax\n```\n" + fit(epochs: 1)
+                             + "```evaluate\n```\n```plot\nloss, accuracy\nconfusion_matrix\nweights, mistakes\nsamples\ncompare\n```\n")
+        XCTAssertFalse(record.failed, "\(String(describing: record.error))")
+        let captions = record.results[5].outputs.map { output -> String in
+            switch output {
+            case .chart(_, let caption): return caption
+            case .table(let table): return table.caption
+            case .text(let text): return text
+            }
+        }
+        // loss, accuracy, the matrix and its table, weights, mistakes name the model; samples and compare (4 charts, a table) do not.
+        XCTAssertEqual(captions.count, 12, "\(captions)")
+        XCTAssertEqual(captions.prefix(6).filter { $0.hasSuffix(" (wide)") }.count, 6, "\(captions)")
+        XCTAssertTrue(captions.suffix(6).allSatisfy { !$0.contains("(wide)") }, "\(captions)")
+    }
+
     func testAFitWithoutValidationAfterOneWithLeavesGaps() throws {
         let record = try run(data + "```build\ndense 10 softmax\n```\n" + fit(epochs: 1) + fit(epochs: 2, validation: false))
         let history = try XCTUnwrap(record.models.first?.history)

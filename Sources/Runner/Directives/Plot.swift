@@ -8,7 +8,10 @@ extension Session {
     /// chart per metric and a table of the models (`PlotCompare.swift`).
     mutating func runPlot(_ directive: PlotDirective, cell: Cell) throws -> [Output] {
         var outputs: [Output] = []
-        for chart in directive.charts { outputs += try plot(chart) }
+        for chart in directive.charts {
+            let drawn = try plot(chart)
+            outputs += chart.value == .compare || chart.value == .samples ? drawn : drawn.map { $0.naming(currentModelName) }
+        }
         return outputs
     }
 
@@ -19,7 +22,7 @@ extension Session {
                 throw RunError(at: chart.location, "plot \(chart.value.rawValue) needs a training history, but no earlier cell ran fit",
                                hint: "add a ```fit cell before this one")
             }
-            return [Self.curve(chart.value, history: history, model: currentModelName)]
+            return [Self.curve(chart.value, history: history)]
         case .confusionMatrix:
             guard evaluation != nil else {
                 throw RunError(at: chart.location, "plot confusion_matrix needs an evaluation, but no earlier cell ran evaluate",
@@ -60,8 +63,8 @@ extension Session {
     /// How to get a confusion matrix from a model whose outputs are not one per class.
     static let confusionMatrixHint = "end the model with one unit per class, e.g. `dense 10 softmax`"
 
-    /// One model's curve; the caption names the model (`model`: its label or "model N").
-    private static func curve(_ chart: PlotDirective.Chart, history: History, model: String?) -> Output {
+    /// One model's training curve (`runPlot` adds the model's name to the caption).
+    private static func curve(_ chart: PlotDirective.Chart, history: History) -> Output {
         let isLoss = chart == .loss
         let name = isLoss ? "loss" : "accuracy"
         let train = isLoss ? history.loss : history.accuracy
@@ -70,10 +73,24 @@ extension Session {
         if !validation.isEmpty { series.append(Series(name: "validation \(name)", values: validation, dashed: true, colorIndex: 1)) }
         let lineChart = LineChart(title: isLoss ? "Loss per epoch" : "Accuracy per epoch", xLabel: "epoch",
                                   yLabel: name, series: series, xStart: 1, yRange: nil)
-        var caption = validation.isEmpty
+        let caption = validation.isEmpty
             ? "Training \(name) after each epoch"
             : "Training and validation \(name) after each epoch"
-        if let model { caption += " (\(model))" }
         return .chart(svg: lineChart.svg(), caption: caption)
+    }
+}
+
+extension Output {
+    /// The output with its caption ending in the name of the model it shows: "… (wide-mlp)".
+    func naming(_ model: String?) -> Output {
+        guard let model else { return self }
+        switch self {
+        case .text: return self
+        case .table(var table):
+            table.caption += " (\(model))"
+            return .table(table)
+        case .chart(let svg, let caption):
+            return .chart(svg: svg, caption: caption + " (\(model))")
+        }
     }
 }

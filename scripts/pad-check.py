@@ -17,7 +17,8 @@ driving /usr/bin/chromium:
   - with JavaScript disabled the pad stays hidden and a <noscript> line says why;
   - a report without a drawable model has no <script> and no pad;
   - the walkthroughs notebooks/mnist.md, mnist-cnn.md and compare.md (one epoch per fit) each carry a
-    pad whose `classify` gives `predict`'s probabilities for the same images, within 1e-4.
+    pad whose `classify` gives `predict`'s probabilities for the same images, within 1e-4, and a
+    contents entry "Try the model" that shows only when the script runs.
 
 Prints one line per check, leaves screenshots in the output folder, exits 1 when any check fails.
 
@@ -341,7 +342,16 @@ def check_walkthrough(browser, folio, root, name, out, checker):
     checker.check(subject, f"classify = predict ({IMAGES} images)",
                   len(predictions) == IMAGES and worst <= TOLERANCE and not errors,
                   f"largest difference {worst:.2e}" + (f"; page errors: {'; '.join(errors)[:200]}" if errors else ""))
+    entry = 'nav.toc a[href="#try-the-model"]'
+    shown = page.locator(entry).is_visible()
     page.close()
+    context = browser.new_context(java_script_enabled=False)
+    quiet = context.new_page()
+    quiet.goto(report.resolve().as_uri())
+    hidden = quiet.locator(entry).count() == 1 and not quiet.locator(entry).is_visible()
+    context.close()
+    checker.check(subject, "contents link to the pad", shown and hidden,
+                  f"{'shown' if shown else 'missing'} with script, {'hidden' if hidden else 'shown'} without")
 
 
 def check_garments(browser, folio, root, out, checker):

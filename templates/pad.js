@@ -734,6 +734,8 @@
 
   clear();
   section.hidden = false;
+  var entry = document.querySelector('nav.toc a[href="#try-the-model"]');
+  if (entry) entry.parentNode.hidden = false;
   window.folio = {
     classify: classify,
     /** The 28×28 image the model sees for the current drawing (0…255, light ink on black), or null. */

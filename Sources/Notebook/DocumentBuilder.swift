@@ -143,6 +143,7 @@ struct DocumentBuilder {
             return
         }
         guard !extraWords else { return }
+        if directive.makesModel { modelLabels.countModelCell() }
         if let label = options.display.label, let location = options.labelLocation {
             modelLabels.check(label, at: location, directive: directive, diagnostics: &cellDiagnostics)
         }

@@ -54,7 +54,7 @@ enum BuiltInTemplate {
 {{#hasToc}}
 <nav class="toc" id="contents" aria-labelledby="contents-title">
   <h2 class="toc-title" id="contents-title">Contents</h2>
-  <ol>{{#toc}}<li class="toc-depth-{{depth}}"><a href="#{{id}}">{{text}}</a></li>{{/toc}}</ol>
+  <ol>{{#toc}}<li class="toc-depth-{{depth}}"{{#hidden}} hidden{{/hidden}}><a href="#{{id}}">{{text}}</a></li>{{/toc}}</ol>
 </nav>
 {{/hasToc}}
 <main>

@@ -5,7 +5,7 @@ import Foundation
 /// The text is lower-cased; letters and digits of any script, `-` and `_` are kept, spaces become
 /// `-`, everything else is dropped ("Über die Daten!" → `über-die-daten`). A repeat gets `-1`, `-2`, …
 /// in order. An id that could collide with one Folio gives its own elements (`cell-N`, `figure-N`,
-/// `fn-…`, `fnref-…`, `contents`, `contents-title`) is prefixed with `section-`; a heading with no letters or digits is
+/// `fn-…`, `fnref-…`, `contents`, `contents-title`, the pad's `try-the-model` and `folio-…`) is prefixed with `section-`; a heading with no letters or digits is
 /// `section`.
 struct HeadingSlugger {
     private var used: Set<String> = []
@@ -41,7 +41,8 @@ struct HeadingSlugger {
 
     /// Whether Folio may give `id` to one of its own elements.
     static func isReserved(_ id: String) -> Bool {
-        if id == "contents" || id == "contents-title" || id.hasPrefix("fn-") || id.hasPrefix("fnref-") { return true }
+        if id == "contents" || id == "contents-title" || id == PadSection.id { return true }
+        if id.hasPrefix("fn-") || id.hasPrefix("fnref-") || id.hasPrefix("folio-") { return true }
         for prefix in ["cell-", "figure-"] where id.hasPrefix(prefix) {
             let rest = id.dropFirst(prefix.count)
             if !rest.isEmpty && rest.allSatisfy(\.isASCII) && rest.first?.isNumber == true { return true }

@@ -9,6 +9,10 @@ import Runner
 /// script that runs the pad, `PadScript.source`, is added by `ReportRenderer` with the others it
 /// allows by their hashes in the report's Content-Security-Policy.
 enum PadSection {
+    /// The section's id, reserved from headings (`HeadingSlugger.isReserved`), and its heading.
+    static let id = "try-the-model"
+    static let title = "Try the model"
+
     /// The section's HTML for `pad`, or "" without one; a model too large to embed gets a one-line note.
     static func html(_ pad: PadModel?) -> String {
         switch pad {
@@ -36,8 +40,8 @@ enum PadSection {
                 + "<span class=\"pad-bar\"><span class=\"pad-fill\"></span></span><span class=\"pad-percent\">–</span></li>"
         }.joined(separator: "\n")
         return """
-        <section class="pad" id="try-the-model" hidden>
-        <h2>Try the model</h2>
+        <section class="pad" id="\(id)" hidden>
+        <h2>\(title)</h2>
         <p>Draw \(thing) in the square with a mouse, a finger or a pen. The page prepares your drawing as \
         <code>predict</code> prepares a picture, shows the 28 × 28 image the model sees, and runs this \
         run's trained model on it as you draw.</p>

@@ -74,6 +74,9 @@ extension ReportView {
                 return BlockView(isProse: false, html: "", cell: CellView(result, figures: &figures))
             }
         }
+        if hasPad {
+            contents.append(TOCItem(level: 2, depth: 2, id: PadSection.id, text: PadSection.title, hidden: true))
+        }
         let top = contents.map(\.level).min() ?? 1
         toc = contents.map { item in
             var item = item

@@ -84,6 +84,8 @@ struct ReportView {
         var depth: Int
         var id: String
         var text: String
+        /// Shown only once a script reveals what it links to (the pad, hidden with script off).
+        var hidden = false
     }
     struct OutputView {
         var isText: Bool

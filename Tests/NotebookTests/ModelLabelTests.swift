@@ -42,6 +42,18 @@ final class ModelLabelTests: XCTestCase {
                           hint: "give each model its own label")
     }
 
+    func testALabelThatIsAnotherModelsDefaultNameIsAnError() throws {
+        // The first model has no label, so it is "model 1": the second cannot take that name.
+        let text = load + cell("build", "dense 10 softmax input=784\n")
+            + cell("build", "#| label: model 1\ndense 10 softmax input=784\n")
+        assertSingleError(text, line: 8, column: 11, "the label 'model 1' is the name Folio gives model 1 when it has no label",
+                          hint: "choose a name of your own")
+        // A model may be called what it would be called anyway; "model 01" and "models 2" are ordinary names.
+        let own = load + cell("build", "dense 10 softmax input=784\n") + cell("build", "#| label: model 2\ndense 10 softmax input=784\n")
+            + cell("build", "#| label: model 01\ndense 10 softmax input=784\n") + cell("build", "#| label: models 2\ndense 10 softmax input=784\n")
+        XCTAssertEqual(try XCTUnwrap(parsed(own)).cells.map(\.display.label), [nil, nil, "model 2", "model 01", "models 2"])
+    }
+
     func testLabelOnACellThatMakesNoModelIsANote() throws {
         let text = load + cell("load", "#| label: data\ndataset: mnist\n")
         let document = try XCTUnwrap(parsed(text))

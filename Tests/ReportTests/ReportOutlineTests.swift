@@ -68,6 +68,21 @@ final class ReportOutlineTests: XCTestCase {
         XCTAssertTrue(try render("## One\n\n## Two\n").contains("<nav class=\"toc\""))
     }
 
+    func testThePadIsTheLastEntryOfTheContentsHiddenUntilItsScriptRuns() throws {
+        let document = try NotebookParser.parse(source: Self.lesson + "\n## Try the model\n", path: "nb.md")
+        var record = SampleRuns.successful(document)
+        record.pad = .drawable(DrawableModel(
+            inputShape: [784], scale: 255, preparation: "digit", classNames: ["zero", "one"],
+            layers: [DrawableModel.Layer(kind: "dense", units: 2, activation: "softmax", outputShape: [2], weightCounts: [1568, 2])],
+            weights: [Float](repeating: 0.5, count: 1570)))
+        let html = try SampleRuns.render(record)
+        XCTAssertTrue(html.contains("<li class=\"toc-depth-1\"><a href=\"#section-try-the-model\">Try the model</a></li>"),
+                      "the author's heading keeps its own id")
+        XCTAssertTrue(html.contains("<li class=\"toc-depth-1\" hidden><a href=\"#try-the-model\">Try the model</a></li></ol>"),
+                      "the pad's entry comes last, hidden until pad.js reveals it with the section")
+        XCTAssertEqual(html.components(separatedBy: "id=\"try-the-model\"").count - 1, 1, "one element has the pad's id")
+    }
+
     func testSlugs() {
         XCTAssertEqual(HeadingSlugger.slug("Hello, World!"), "hello-world")
         XCTAssertEqual(HeadingSlugger.slug("Über die Daten"), "über-die-daten")
@@ -80,6 +95,9 @@ final class ReportOutlineTests: XCTestCase {
         XCTAssertEqual(HeadingSlugger.slug("Section"), "section")
         XCTAssertEqual(HeadingSlugger.slug("Contents title"), "section-contents-title")
         XCTAssertEqual(HeadingSlugger.slug("fn 1"), "section-fn-1")
+        // The pad's section and its elements: a heading "Try the model" must not take the pad's id.
+        XCTAssertEqual(HeadingSlugger.slug("Try the model"), "section-try-the-model")
+        XCTAssertEqual(HeadingSlugger.slug("Folio pad canvas"), "section-folio-pad-canvas")
         var slugger = HeadingSlugger()
         XCTAssertEqual(["A", "A", "a", "A-1", "?", "?"].map { slugger.id(for: $0) }, ["a", "a-1", "a-2", "a-1-1", "section", "section-1"])
     }

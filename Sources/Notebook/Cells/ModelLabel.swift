@@ -29,9 +29,15 @@ enum ModelLabel {
     }
 }
 
-/// The labels seen so far in a notebook: each names one model cell, once.
+/// The labels seen so far in a notebook: each names one model cell, once, and none takes the name
+/// ("model 2") that Folio gives another model without a label.
 struct ModelLabels {
     private var firstLine: [String: Int] = [:]
+    /// The model-making cells seen so far, this one included: the default name's number.
+    private var modelCells = 0
+
+    /// Counts a `build` or `load model:` cell (before its label is checked).
+    mutating func countModelCell() { modelCells += 1 }
 
     /// Reports a label that an earlier cell already took (an error), or on a cell that makes no model
     /// (a note: Quarto labels figures with it, and the cell runs the same).
@@ -43,12 +49,27 @@ struct ModelLabels {
                              hint: "put `#| label:` on the ```build cell (or the ```load cell with `model:`) whose model it names")
             return
         }
+        if let number = Self.defaultNumber(label), number != modelCells {
+            diagnostics.error(at: location, "the label '\(label)' is the name Folio gives model \(number) when it has no label",
+                              hint: "choose a name of your own, e.g. `#| label: wide-mlp`")
+            return
+        }
         if let first = firstLine[label] {
             diagnostics.error(at: location, "the label '\(label)' is already used on line \(first)",
                               hint: "give each model its own label")
             return
         }
         firstLine[label] = location.line
+    }
+}
+
+extension ModelLabels {
+    /// N when `label` reads "model N", the name of the N-th model without a label.
+    static func defaultNumber(_ label: String) -> Int? {
+        let words = label.split(separator: " ", omittingEmptySubsequences: false)
+        guard words.count == 2, words[0] == "model", let number = Int(words[1]), number > 0,
+              String(number) == words[1] else { return nil }
+        return number
     }
 }
 

@@ -9,6 +9,13 @@ import Notebook
 final class LearnedPlotsTests: XCTestCase {
     // MARK: - precision and recall
 
+    func testMistakePercentagesNeverRoundUpToACertainty() {
+        XCTAssertEqual(Session.shortPercent(0.99962), ">99.9%")
+        XCTAssertEqual(Session.shortPercent(0.9994), "99.9%")
+        XCTAssertEqual(Session.shortPercent(0.5), "50.0%")
+        XCTAssertEqual(Session.shortPercent(1), "100.0%")
+    }
+
     func testPrecisionRecallAndSupportOfAHandMadeMatrix() {
         // Rows true classes, columns predicted: class 2 is never predicted, nothing is truly class 3.
         let matrix = [[3, 1, 0, 0],

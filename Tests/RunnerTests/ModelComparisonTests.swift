@@ -112,13 +112,14 @@ final class ModelComparisonTests: XCTestCase {
             XCTAssertFalse(chart.svg.contains("unfitted"))
         }
         guard case .table(let table) = outputs.last else { return XCTFail("compare ends with a table") }
-        XCTAssertEqual(table.header, ["model", "layers", "parameters", "fit time", "epochs", "test accuracy"])
+        XCTAssertEqual(table.header, ["model", "test accuracy", "parameters", "epochs", "fit time", "layers"])
         XCTAssertEqual(table.rows.map { $0[0] }, ["tiny", "model 2", "unfitted"])
         XCTAssertEqual(table.rows.map { $0[2] }, ["7,850", "12,730", "7,850"])
-        XCTAssertEqual(table.rows.map { $0[4] }, ["2", "3", "—"])
-        XCTAssertEqual(table.rows[2][3], "—")
-        XCTAssertEqual(table.rows[2][5], "—")
-        XCTAssertTrue(table.rows[0][5].hasSuffix("%"), table.rows[0][5])
+        XCTAssertEqual(table.rows.map { $0[3] }, ["2", "3", "—"])
+        XCTAssertEqual(table.rows[2][4], "—")
+        XCTAssertEqual(table.rows[2][1], "—")
+        XCTAssertEqual(table.rows.map { $0[5] }, ["dense 10", "dense 16 · dropout · dense 10", "dense 10"])
+        XCTAssertEqual(table.rows[0][1], Format.percent(try XCTUnwrap(record.models[0].evaluation?.accuracy)))
     }
 
     func testCompareWithoutAFittedModelFailsInTheRunAndTheCheck() throws {

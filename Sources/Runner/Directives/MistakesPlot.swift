@@ -43,13 +43,21 @@ extension Session {
             let pixels = range.upperBound <= split.images.bytes.count ? Array(split.images.bytes[range]) : []
             return GrayImage(width: width, height: height, pixels: pixels)
         }
-        let captions = mistakes.map { "\(name($0.predicted)) " + String(format: "%.1f%%", $0.probability * 100) + " ≠ \(name($0.truth))" }
+        let captions = mistakes.map { "\(name($0.predicted)) " + Self.shortPercent($0.probability) + " ≠ \(name($0.truth))" }
         let grid = ImageGrid(images: images, captions: captions, columns: 8, cellSize: 44,
                              title: "Most confident mistakes (test set)")
         let shown = mistakes.isEmpty
             ? "The model gets every test image right"
             : "The \(mistakes.count) test image\(mistakes.count == 1 ? "" : "s") the model is surest of and wrong about"
         return .chart(svg: grid.svg(), caption: shown + ": predicted class and its probability ≠ the true class, surest first")
+    }
+}
+
+extension Session {
+    /// A probability as a percentage with one decimal, never rounded up to a certainty it was not:
+    /// 0.99962 is ">99.9%", not "100.0%".
+    static func shortPercent(_ probability: Double) -> String {
+        probability < 1 && probability >= 0.9995 ? ">99.9%" : String(format: "%.1f%%", probability * 100)
     }
 }
 

@@ -43,15 +43,18 @@ extension Session {
         return names.count == 1 ? last : names.dropLast().joined(separator: ", ") + " and " + last
     }
 
-    /// One row per model, in notebook order; "—" where a model was not fitted or not evaluated.
+    /// One row per model, in notebook order; "—" where a model was not fitted or not evaluated. The
+    /// scores come first and the layers, the longest column, last, so a narrow page shows what matters.
     static func comparisonTable(_ models: [ModelRecord]) -> Table {
         let rows = models.map { record -> [String] in
-            [record.name, record.layers, Format.integer(record.parameters),
-             record.history == nil ? "—" : Format.seconds(record.fitSeconds),
+            [record.name,
+             record.evaluation.map { Format.percent($0.accuracy) } ?? "—",
+             Format.integer(record.parameters),
              record.history.map { String($0.loss.count) } ?? "—",
-             record.evaluation.map { Format.percent($0.accuracy) } ?? "—"]
+             record.history == nil ? "—" : Format.seconds(record.fitSeconds),
+             record.layers]
         }
-        return Table(caption: "The models compared", header: ["model", "layers", "parameters", "fit time", "epochs", "test accuracy"],
-                     rows: rows, numericColumns: [2, 3, 4, 5])
+        return Table(caption: "The models compared", header: ["model", "test accuracy", "parameters", "epochs", "fit time", "layers"],
+                     rows: rows, numericColumns: [1, 2, 3, 4])
     }
 }

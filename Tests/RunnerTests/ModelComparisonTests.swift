@@ -47,6 +47,9 @@ final class ModelComparisonTests: XCTestCase {
         XCTAssertNil(record.models[2].evaluation)
         XCTAssertGreaterThan(record.models[1].fitSeconds, 0)
         XCTAssertEqual(record.models[2].fitSeconds, 0)
+        XCTAssertEqual(record.results[2].outputs, [.text("tiny is a sequential model of 1 layer and 7,850 parameters: input 784, output 10.")])
+        guard case .text(let unnamed) = record.results[5].outputs.first else { return XCTFail("build says what it built") }
+        XCTAssertTrue(unnamed.hasPrefix("A sequential model of 3 layers"), unnamed)
         guard case .table(let firstEvaluation) = record.results[4].outputs.first else { return XCTFail("evaluate shows a table") }
         XCTAssertEqual(firstEvaluation.caption, "Evaluation of tiny on the test set (loss: categorical_crossentropy)")
         XCTAssertTrue(firstEvaluation.rows[1][1].hasPrefix(Format.metric(try XCTUnwrap(record.models[0].evaluation?.accuracy))))

@@ -21,7 +21,9 @@ extension Session {
         history = nil
         evaluation = nil
         startRecord(of: model, label: cell.display.label)
-        return [.text(Self.description(of: model))]
+        let line = Self.description(of: model)
+        // A labelled model is introduced by its name: "wide-mlp is a sequential model of …".
+        return [.text(cell.display.label.map { "\($0) is a" + line.dropFirst("A".count) } ?? line)]
     }
 
     /// One line about a model: its layers, parameters and input (`summary` shows the table).

@@ -75,7 +75,7 @@ extension Session {
         evaluation = nil
         startRecord(of: loaded.model, label: label)
         let layers = loaded.model.summary.count
-        var text = "Loaded a model of \(layers) layer\(layers == 1 ? "" : "s") and \(Format.integer(loaded.model.parameterCount)) "
+        var text = "Loaded " + (label.map { "\($0), a model" } ?? "a model") + " of \(layers) layer\(layers == 1 ? "" : "s") and \(Format.integer(loaded.model.parameterCount)) "
             + "parameters (input \(Format.shape(loaded.model.inputShape))) from \(path.value); `summary` shows its layers."
         if let preparation = loaded.summary.preparation {
             text += " Data is presented as it was for training: \(Self.describe(preparation))."

@@ -14,7 +14,8 @@ enum PadSection {
     static let title = "Try the model"
 
     /// The section's HTML for `pad`, or "" without one; a model too large to embed gets a one-line note.
-    static func html(_ pad: PadModel?) -> String {
+    /// `modelName` names the model the pad runs when the notebook made several.
+    static func html(_ pad: PadModel?, modelName: String? = nil) -> String {
         switch pad {
         case nil:
             return ""
@@ -24,7 +25,7 @@ enum PadSection {
                 + ", more than the 1 MB a report embeds.</p>\n"
         case .drawable(let model)?:
             guard let architecture = try? model.architectureJSON() else { return "" }
-            return section(model) + """
+            return section(model, name: modelName) + """
             <noscript><p class="pad-note">This report can run its model on a digit you draw; that needs JavaScript.</p></noscript>
             <script type="application/json" id="folio-pad-model">\(architecture)</script>
             <script type="application/octet-stream" id="folio-pad-weights">\(model.weightsBase64)</script>
@@ -33,7 +34,8 @@ enum PadSection {
         }
     }
 
-    private static func section(_ model: DrawableModel) -> String {
+    private static func section(_ model: DrawableModel, name: String?) -> String {
+        let runs = name.map { "the run's last model, <strong>\(HTMLEscape.escape($0))</strong>," } ?? "this run's trained model"
         let thing = model.preparation == "garment" ? "a piece of clothing" : "a digit"
         let bars = model.classNames.enumerated().map { index, name in
             "<li class=\"pad-class\" data-class=\"\(index)\"><span class=\"pad-name\">\(HTMLEscape.escape(name))</span>"
@@ -43,8 +45,8 @@ enum PadSection {
         <section class="pad" id="\(id)" hidden>
         <h2>\(title)</h2>
         <p>Draw \(thing) in the square with a mouse, a finger or a pen. The page prepares your drawing as \
-        <code>predict</code> prepares a picture, shows the 28 × 28 image the model sees, and runs this \
-        run's trained model on it as you draw.</p>
+        <code>predict</code> prepares a picture, shows the 28 × 28 image the model sees, and runs \
+        \(runs) on it as you draw.</p>
         <div class="pad-body">
         <div class="pad-draw">
         <canvas id="folio-pad-canvas" width="256" height="256" aria-label="Drawing pad: draw \(thing) here"></canvas>

@@ -48,7 +48,8 @@ extension ReportView {
         hasInterruption = interruption != nil
         self.css = css
         self.hasScripts = hasScripts
-        padHTML = PadSection.html(record.pad)
+        // With several models, the pad says which one it runs: the last, the session's model at the end.
+        padHTML = PadSection.html(record.pad, modelName: record.models.count > 1 ? record.models.last?.name : nil)
         if case .drawable? = record.pad { hasPad = !padHTML.isEmpty } else { hasPad = false }
         var resultByIndex: [Int: CellResult] = [:]
         for result in results { resultByIndex[result.cell.index] = result }

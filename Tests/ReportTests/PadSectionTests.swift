@@ -43,6 +43,18 @@ final class PadSectionTests: XCTestCase {
                        "run scripts/embed-templates.sh after editing templates/pad.js")
     }
 
+    func testWithSeveralModelsThePadNamesTheOneItRuns() throws {
+        func record(_ name: String) throws -> ModelRecord {
+            try JSONDecoder().decode(ModelRecord.self, from: Data(#"{"name": "\#(name)", "layers": "dense 2", "parameters": 1570, "fitSeconds": 0}"#.utf8))
+        }
+        var run = SampleRuns.successful(try SampleRuns.document())
+        run.pad = .drawable(model)
+        run.models = [try record("tiny")]
+        XCTAssertTrue(try SampleRuns.render(run).contains("and runs this run's trained model on it as you draw."), "one model: no name")
+        run.models.append(try record("cnn <3>"))
+        XCTAssertTrue(try SampleRuns.render(run).contains("and runs the run's last model, <strong>cnn &lt;3&gt;</strong>, on it as you draw."))
+    }
+
     func testAReportWithoutAPadHasNoScriptAtAll() throws {
         let html = try report(nil)
         XCTAssertFalse(html.contains("<script"))

@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Mutation fuzzing of `folio check` and small `folio run`s (scripts/fuzz.sh SECONDS).
 
-Seeds: the two walkthroughs (notebooks/mnist.md, notebooks/mnist-cnn.md), notebooks/digits.md and
-Tests/Fixtures/architecture-example.md, with every `epochs:` forced to 1. Each input is a seed with
+Seeds: the three walkthroughs (notebooks/mnist.md, notebooks/mnist-cnn.md, notebooks/compare.md),
+notebooks/digits.md and Tests/Fixtures/architecture-example.md, with every `epochs:` forced to 1. Each input is a seed with
 one to four mutations: byte flips, line splices (from any seed), fences, deep nesting, NULs, invalid
 UTF-8, bracket runs. The datasets come from $FOLIO_DATA, a folder whose mnist/ and fashion_mnist/
 link to the test fixtures; downloads go to a closed local port, so they fail at once.
@@ -26,7 +26,8 @@ import sys
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-SEEDS = ["notebooks/mnist.md", "notebooks/mnist-cnn.md", "notebooks/digits.md", "Tests/Fixtures/architecture-example.md"]
+SEEDS = ["notebooks/mnist.md", "notebooks/mnist-cnn.md", "notebooks/compare.md", "notebooks/digits.md",
+         "Tests/Fixtures/architecture-example.md"]
 HANG_SECONDS = 5.0
 RETRY_WALL_SECONDS = 6 * HANG_SECONDS   # a retry's wall-clock limit; its CPU limit stays HANG_SECONDS
 RUN_EVERY = 8   # one `folio run` per this many executions; the rest are `folio check`

@@ -35,6 +35,7 @@ public struct NotebookRunner: Sendable {
         let notebookDirectory = notebookURL.deletingLastPathComponent()
         var session = Session(notebookDirectory: notebookDirectory, seed: document.seed,
                               environment: environment, cancellation: cancellation, events: events)
+        session.modelNumbers = document.modelNumbers
         let shown = ShownPaths(notebookDirectory: notebookDirectory, environment: environment)
         let cells = document.cells
         let started = Date()
@@ -52,6 +53,7 @@ public struct NotebookRunner: Sendable {
             } catch {
                 session = Session(notebookDirectory: notebookDirectory, seed: document.seed, environment: environment,
                                   cancellation: cancellation, events: events)
+                session.modelNumbers = document.modelNumbers
                 hits = []
             }
             cached = run

@@ -47,6 +47,8 @@ public struct Session {
     var predictions: [Prediction] = []
     /// Every model the notebook made so far, in order (`build`, `load model:`); the last is `model`'s.
     private(set) var models: [ModelRecord] = []
+    /// Each model cell's number among the notebook's model cells, by cell index (`Document.modelNumbers`).
+    var modelNumbers: [Int: Int] = [:]
     /// The data preparation saved with a model that `load model:` restored, and that model: while
     /// it is the session's model, data is presented its way and classes take its names.
     var loadedPreparation: (model: Sequential, preparation: DataPreparation)?
@@ -72,9 +74,12 @@ public struct Session {
         self.lastEvaluation = lastEvaluation
     }
 
-    /// Starts the record of a model a cell just made: named by its `#| label`, else "model N".
-    mutating func startRecord(of model: Sequential, label: String?) {
-        models.append(ModelRecord(name: label ?? ModelRecord.defaultName(models.count + 1), model: model))
+    /// Starts the record of a model a cell just made: named by its `#| label`, else "model N", N the
+    /// cell's place among the notebook's model cells (so a failed `build` does not shift the names that
+    /// `check` kept labels from taking).
+    mutating func startRecord(of model: Sequential, cell: Cell) {
+        let number = modelNumbers[cell.index] ?? models.count + 1
+        models.append(ModelRecord(name: cell.display.label ?? ModelRecord.defaultName(number), model: model))
     }
 
     /// Adds a fit's epochs and seconds to the current model's record; returns the whole history.

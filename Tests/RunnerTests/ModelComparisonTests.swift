@@ -90,6 +90,16 @@ final class ModelComparisonTests: XCTestCase {
         XCTAssertTrue(captions.suffix(6).allSatisfy { !$0.contains("(wide)") }, "\(captions)")
     }
 
+    func testAFailedBuildKeepsItsNumberSoDefaultNamesFollowTheNotebook() throws {
+        // The first build fails (no data yet, no input=); the second model cell is still "model 2",
+        // the name `check` keeps labels from taking.
+        let text = "```build\ndense 10 softmax\n```\n" + data + "```build\ndense 10 softmax\n```\n" + fit(epochs: 1)
+        let path = RunnerTests.fixtures.deletingLastPathComponent().appendingPathComponent("compare-test.md").path
+        let record = NotebookRunner(environment: [:], allowErrors: true).run(try NotebookParser.parse(source: text, path: path))
+        XCTAssertEqual(record.results.map(\.status), [.error, .ok, .ok, .ok, .ok])
+        XCTAssertEqual(record.models.map(\.name), ["model 2"])
+    }
+
     func testAFitWithoutValidationAfterOneWithLeavesGaps() throws {
         let record = try run(data + "```build\ndense 10 softmax\n```\n" + fit(epochs: 1) + fit(epochs: 2, validation: false))
         let history = try XCTUnwrap(record.models.first?.history)

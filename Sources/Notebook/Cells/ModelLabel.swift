@@ -73,6 +73,16 @@ extension ModelLabels {
     }
 }
 
+extension Document {
+    /// Each `build` and `load model:` cell's number among them, by cell index: the N of the name
+    /// "model N" it gets without a label.
+    public var modelNumbers: [Int: Int] {
+        var numbers: [Int: Int] = [:]
+        for cell in cells where cell.directive.makesModel { numbers[cell.index] = numbers.count + 1 }
+        return numbers
+    }
+}
+
 extension Directive {
     /// Whether the cell makes a new model: a `build`, or a `load` with `model:`.
     public var makesModel: Bool {

@@ -20,7 +20,7 @@ extension Session {
         loss = nil
         history = nil
         evaluation = nil
-        startRecord(of: model, label: cell.display.label)
+        startRecord(of: model, cell: cell)
         let line = Self.description(of: model)
         // A labelled model is introduced by its name: "wide-mlp is a sequential model of …".
         return [.text(cell.display.label.map { "\($0) is a" + line.dropFirst("A".count) } ?? line)]

@@ -12,7 +12,7 @@ extension Session {
             outputs += try loadData(source, cell: cell)
         }
         if let model = directive.model {
-            outputs += try loadModel(model, label: cell.display.label)
+            outputs += try loadModel(model, cell: cell)
         }
         return outputs
     }
@@ -58,7 +58,7 @@ extension Session {
 
     /// Restores a model saved by `save` — architecture, weights, optimizer state, loss, and how its
     /// training data was presented, which the session's data then follows (see `adoptModelPreparation`).
-    private mutating func loadModel(_ path: Located<String>, label: String?) throws -> [Output] {
+    private mutating func loadModel(_ path: Located<String>, cell: Cell) throws -> [Output] {
         let url = resolve(path.value)
         let loaded = try wrap(at: path.location) { try Sequential.loadModelFile(from: url) }
         let previous = (model, loadedPreparation, preprocessing)
@@ -73,9 +73,9 @@ extension Session {
         loss = loaded.summary.loss
         history = nil
         evaluation = nil
-        startRecord(of: loaded.model, label: label)
+        startRecord(of: loaded.model, cell: cell)
         let layers = loaded.model.summary.count
-        var text = "Loaded " + (label.map { "\($0), a model" } ?? "a model") + " of \(layers) layer\(layers == 1 ? "" : "s") and \(Format.integer(loaded.model.parameterCount)) "
+        var text = "Loaded " + (cell.display.label.map { "\($0), a model" } ?? "a model") + " of \(layers) layer\(layers == 1 ? "" : "s") and \(Format.integer(loaded.model.parameterCount)) "
             + "parameters (input \(Format.shape(loaded.model.inputShape))) from \(path.value); `summary` shows its layers."
         if let preparation = loaded.summary.preparation {
             text += " Data is presented as it was for training: \(Self.describe(preparation))."

@@ -42,8 +42,11 @@ public struct WeightGrid: Sendable {
         let side = planeSize.isFinite ? min(max(planeSize, 8), 256) : 40
         let planes = max(1, pictures.map(\.planes.count).max() ?? 1)
         let cellWidth = Double(planes) * side + Double(planes - 1) * Self.planeGap
-        let perRow = min(max(1, Int((Self.targetWidth - 2 * padding + gap) / (cellWidth + gap))), pictures.count)
-        let rows = (pictures.count + perRow - 1) / perRow
+        // As many per row as fit the target width, then evened out over the rows that takes: 10 units
+        // are two rows of 5 (narrow enough for a phone), not 8 and 2.
+        let widest = min(max(1, Int((Self.targetWidth - 2 * padding + gap) / (cellWidth + gap))), pictures.count)
+        let rows = (pictures.count + widest - 1) / widest
+        let perRow = (pictures.count + rows - 1) / rows
         let rowHeight = side + 4 + Self.captionSize + 3 + gap
         let top = padding + (title.isEmpty ? 0 : 28)
         let gridWidth = Double(perRow) * cellWidth + Double(perRow - 1) * gap

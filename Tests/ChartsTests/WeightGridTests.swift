@@ -64,6 +64,18 @@ final class WeightGridTests: XCTestCase {
         XCTAssertEqual(WeightGrid(title: "Weights", pictures: [odd]).limit, 1, "non-finite weights do not set the range")
     }
 
+    func testRowsAreEvenedOut() throws {
+        func layout(_ count: Int) -> (columns: Int, rows: Int) {
+            let units = (1...count).map { WeightPicture(width: 28, height: 28, planes: [Array(repeating: 0.5, count: 784)], caption: "unit \($0)") }
+            let images = checkChart(WeightGrid(title: "Weights", pictures: units).svg()).all("image")
+            return (Set(images.compactMap { $0.attributes["x"] }).count, Set(images.compactMap { $0.attributes["y"] }).count)
+        }
+        XCTAssert(layout(10) == (5, 2), "10 units: two rows of 5, narrow enough for a phone, not 8 and 2")
+        XCTAssert(layout(8) == (8, 1))
+        XCTAssert(layout(9) == (5, 2))
+        XCTAssert(layout(64) == (8, 8))
+    }
+
     func testNoPicturesSaysNoData() {
         XCTAssertTrue(WeightGrid(title: "Weights", pictures: []).svg().contains("No data"))
     }

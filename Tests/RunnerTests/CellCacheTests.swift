@@ -235,6 +235,14 @@ final class CellCacheTests: XCTestCase {
         try assertSameRun(allHits, clean)
     }
 
+    func testRenamingAModelMissesFromItsBuildOn() throws {
+        _ = try run(twoModels(plot: "compare"), cache: cache)
+        let renamed = try run(twoModels(plot: "compare").replacingOccurrences(of: "#| label: small", with: "#| label: tiny"), cache: cache)
+        XCTAssertEqual(renamed.results.map(\.cached), [true, true, false, false, false, false, false, false, false],
+                       "the label is part of the build cell's key")
+        XCTAssertEqual(renamed.models.map(\.name), ["tiny", "model 2"])
+    }
+
     func testASaveCellAlwaysWritesItsModel() throws {
         let text = notebook()
         _ = try run(text, cache: cache)

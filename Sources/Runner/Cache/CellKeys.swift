@@ -3,12 +3,13 @@ import Foundation
 import Notebook
 
 /// The cache key of each cell: SHA-256 over the Folio build, the cell's text (directive and body,
-/// after parameter substitution), its index, the notebook's seed, the previous cell's key, and the
+/// after parameter substitution), its `#| label` (the other `#|` options change only how the report
+/// shows the cell), its index, the notebook's seed, the previous cell's key, and the
 /// SHA-256 of every file the cell reads (`CellInputs`). A cell whose inputs cannot be fingerprinted
 /// has no key, and neither has any cell after it (their keys chain on it).
 enum CellKeys {
     /// Bump when what a key covers changes.
-    static let scheme = "folio-cell-key/1"
+    static let scheme = "folio-cell-key/2"
 
     static func keys(for document: Document, build: String, notebookDirectory: URL, environment: [String: String],
                      digests: inout FileDigests) -> [String?] {
@@ -21,7 +22,9 @@ enum CellKeys {
                 keys.append(nil)
                 continue
             }
-            var fields = [scheme, build, String(cell.index), String(document.seed), before, cell.name, cell.source]
+            // The `#|` lines are not in `source`; of them only `label` changes what the cell makes.
+            var fields = [scheme, build, String(cell.index), String(document.seed), before, cell.name, cell.source,
+                          cell.display.label ?? ""]
             var complete = true
             for input in inputs {
                 guard let digest = digests.digest(of: input.url) else {

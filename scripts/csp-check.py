@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Checks in Chromium that hostile prose and file names run no script in a Folio report.
 
-Runs the built `folio` on notebooks whose prose, front matter, cell options and file name carry
+Runs the built `folio` on notebooks whose prose, front matter, cell options (a figure caption, two
+model labels that reach legends, tables and the pad) and file name carry
 script payloads (raw <script>, <img onerror>, javascript: links, <svg onload>, <iframe srcdoc>, a
 file name with `"><script>`), each payload trying to set window.pwned or change the page's title.
 Each report is loaded in Debian's Chromium (Python playwright) twice: as written, and with its
@@ -70,6 +71,17 @@ scale: 255
 one_hot: 10
 ```
 ```build
+#| label: <img src=x onerror=window.pwned='l'>
+dense 10 softmax input=784
+```
+```fit
+loss: categorical_crossentropy
+epochs: 1
+```
+```evaluate
+```
+```build
+#| label: <svg onload=window.pwned='m2'>
 dense 10 softmax input=784
 ```
 ```fit
@@ -79,6 +91,7 @@ epochs: 1
 ```plot
 #| fig-cap: <script>window.pwned='caption'</script><img src=x onerror="window.pwned='caption-img'">
 loss
+compare
 ```
 """
 

@@ -16,6 +16,13 @@ public struct Series: Sendable, Equatable {
         self.colorIndex = colorIndex
     }
 
+    /// The `index`-th of many lines that each need a look of their own (one per model): its palette
+    /// colour, solid the first time round the palette, dashed the second, and so on alternating.
+    public init(name: String, values: [Double], distinctIndex index: Int) {
+        let round = max(0, index) / Palette.series.count
+        self.init(name: name, values: values, dashed: round % 2 == 1, colorIndex: index)
+    }
+
     /// The runs of consecutive finite values, as (index, value) pairs: each run is one unbroken line.
     var finiteRuns: [[(index: Int, value: Double)]] {
         var runs: [[(index: Int, value: Double)]] = []

@@ -130,4 +130,13 @@ final class LineChartTests: XCTestCase {
         let topOfData = parsed.all("polyline").flatMap(points).map(\.y).min() ?? 0
         XCTAssertLessThan(legendBottom, topOfData)
     }
+
+    func testManySeriesStayDistinctByDashingTheSecondRoundOfColours() {
+        let looks = (0..<18).map { Series(name: "m\($0)", values: [1], distinctIndex: $0) }
+        XCTAssertEqual(looks.map(\.colorIndex), Array(0..<18))
+        XCTAssertEqual(looks.map(\.dashed), Array(repeating: false, count: 8) + Array(repeating: true, count: 8) + [false, false])
+        let pairs = looks.prefix(16).map { "\(Palette.seriesColor($0.colorIndex ?? 0)) \($0.dashed)" }
+        XCTAssertEqual(Set(pairs).count, 16, "colour and dash tell 16 lines apart")
+    }
+
 }

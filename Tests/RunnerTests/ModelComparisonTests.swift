@@ -100,6 +100,15 @@ final class ModelComparisonTests: XCTestCase {
         XCTAssertEqual(record.models.map(\.name), ["model 2"])
     }
 
+    func testPastFourModelsTheCaptionCountsThemAndTheLegendNamesEach() throws {
+        let models = (1...5).map { "```build\n#| label: m\($0)\ndense 10 softmax\n```\n" + fit(epochs: 1, validation: false) }
+        let record = try run(data + models.joined() + "```plot\ncompare\n```\n")
+        XCTAssertFalse(record.failed, "\(String(describing: record.error))")
+        guard case .chart(let svg, let caption) = record.results.last?.outputs.first else { return XCTFail("compare draws a chart") }
+        XCTAssertEqual(caption, "Loss of 5 models after each epoch")
+        XCTAssertTrue((1...5).allSatisfy { svg.contains(">m\($0)</text>") })
+    }
+
     func testAFitWithoutValidationAfterOneWithLeavesGaps() throws {
         let record = try run(data + "```build\ndense 10 softmax\n```\n" + fit(epochs: 1) + fit(epochs: 2, validation: false))
         let history = try XCTUnwrap(record.models.first?.history)

@@ -13,6 +13,7 @@ struct Legend {
     private static let swatchWidth = 22.0
     private static let gap = 6.0
     private static let spacing = 18.0
+    private static let fallbackFontAllowance = 1.12
 
     /// The items with the position (left end of the swatch, vertical centre) each is drawn at.
     private(set) var placed: [(item: Item, x: Double, y: Double)] = []
@@ -26,7 +27,9 @@ struct Legend {
         let maxName = max(right - left - Legend.swatchWidth - Legend.gap, 20)
         for var item in items {
             item.name = TextMetrics.truncated(item.name, toWidth: maxName, fontSize: Legend.fontSize)
-            let width = Legend.swatchWidth + Legend.gap + TextMetrics.width(item.name, fontSize: Legend.fontSize)
+            // Names are measured on Helvetica-like widths; DejaVu Sans, the usual fallback on Linux, is
+            // up to about 12% wider, so a long name keeps that much room before the next entry.
+            let width = Legend.swatchWidth + Legend.gap + TextMetrics.width(item.name, fontSize: Legend.fontSize) * Legend.fallbackFontAllowance
             if x > left && x + width > right {
                 x = left
                 rowCentre += Legend.rowHeight

@@ -17,15 +17,18 @@ extension Session {
         if validated { metrics += [("val_loss", { $0.valLoss }), ("val_accuracy", { $0.valAccuracy })] }
         let charts = metrics.map { metric -> Output in
             let series = fitted.map { index, record in
-                Series(name: record.name, values: record.history.map(metric.values) ?? [], colorIndex: index)
+                Series(name: record.name, values: record.history.map(metric.values) ?? [], distinctIndex: index)
             }
             let chart = LineChart(title: "\(Self.metricTitle(metric.name)) per epoch, by model", xLabel: "epoch",
                                   yLabel: metric.name, series: series, xStart: 1, yRange: nil)
-            return .chart(svg: chart.svg(), caption: "\(Self.metricTitle(metric.name)) of "
-                + Self.listed(fitted.map(\.element.name)) + " after each epoch")
+            let names = fitted.count <= Self.namedInCaption ? Self.listed(fitted.map(\.element.name)) : "\(fitted.count) models"
+            return .chart(svg: chart.svg(), caption: "\(Self.metricTitle(metric.name)) of \(names) after each epoch")
         }
         return charts + [.table(Self.comparisonTable(models))]
     }
+
+    /// The most models a caption names one by one; past that it counts them (the legend names each).
+    static let namedInCaption = 4
 
     /// "Validation accuracy" for `val_accuracy`.
     private static func metricTitle(_ metric: String) -> String {

@@ -33,6 +33,10 @@ final class ModelLabelTests: XCTestCase {
     func testControlCharacterInALabelIsAnError() {
         assertSingleError(load + cell("build", "#| label: wide\u{7}mlp\ndense 10 softmax input=784\n"), line: 5, column: 11,
                           "'label' must be plain text without control characters")
+        assertSingleError(load + cell("build", "#| label: wide\u{202E}plm\ndense 10 softmax input=784\n"), line: 5, column: 11,
+                          "'label' must not contain characters that change the text's direction (U+202A…U+202E, U+2066…U+2069)")
+        XCTAssertEqual(parsed(load + cell("build", "#| label: 👩‍🔬 model\ndense 10 softmax input=784\n"))?.cells[1].display.label,
+                       "👩‍🔬 model", "a joined emoji is fine")
     }
 
     func testDuplicateLabelIsAnErrorAtTheSecond() {

@@ -99,6 +99,7 @@ final class LearnedPlotsTests: XCTestCase {
         }
         let filters = try XCTUnwrap(WeightsPlot(plan: .conv2d(layer: 0, kernelSize: 2, channels: 2, filters: 2), kernel: conv).pictures())
         XCTAssertEqual(filters[1].planes, [[1, 101, 201, 301], [11, 111, 211, 311]])
+        XCTAssertEqual(filters.map(\.caption), ["1", "2"], "numbers: the chart's title and caption say they are filters")
         XCTAssertNil(WeightsPlot(plan: .conv2d(layer: 0, kernelSize: 2, channels: 2, filters: 2), kernel: [1]).pictures())
     }
 

@@ -27,7 +27,8 @@ struct WeightsPlot {
                 let planes = (0..<channels).map { channel in
                     (0..<(size * size)).map { pixel in kernel[(pixel * channels + channel) * filters + filter] }
                 }
-                return WeightPicture(width: size, height: size, planes: planes, caption: "filter \(filter + 1)")
+                // A filter's picture is as narrow as 32 px: its number alone fits ("filter 10" did not).
+                return WeightPicture(width: size, height: size, planes: planes, caption: String(filter + 1))
             }
         }
     }

@@ -246,7 +246,7 @@ def check_pad(browser, folio, root, name, notebook_text, out, checker):
     notebook = books / f"{name}.md"
     notebook.write_text(notebook_text)
     images = idx_images(IMAGES)
-    # First run: the drawing does not exist yet, so the notebook predicts a placeholder picture.
+    # First run: the drawing does not exist yet, so the notebook predicts a test image in its place.
     (books / "drawn.png").write_bytes(png_gray(28, 28, images[0]))
     report, record = out / f"{name}.html", out / f"{name}.json"
     status = run_folio(folio, root, notebook, report, record)

@@ -15,26 +15,25 @@ struct TOCEntry: Equatable {
 ///
 /// cmark-gfm writes headings as `<hN>…</hN>` without attributes, which is what this looks for.
 enum HeadingAnchors {
-    private static let pattern = try! NSRegularExpression(pattern: "<h([1-6])>(.*?)</h\\1>", options: [.dotMatchesLineSeparators])
-
     static func decorate(_ html: String, slugger: inout HeadingSlugger) -> (html: String, toc: [TOCEntry]) {
-        let source = html as NSString
+        // A heading as cmark-gfm writes it; a literal, so it is checked when Folio is compiled.
+        let heading = /<h([1-6])>(.*?)<\/h\1>/.dotMatchesNewlines()
         var result = ""
         var toc: [TOCEntry] = []
-        var position = 0
-        for match in pattern.matches(in: html, range: NSRange(location: 0, length: source.length)) {
-            result += source.substring(with: NSRange(location: position, length: match.range.location - position))
-            let level = Int(source.substring(with: match.range(at: 1))) ?? 1
-            let inner = source.substring(with: match.range(at: 2))
+        var position = html.startIndex
+        for match in html.matches(of: heading) {
+            result += html[position..<match.range.lowerBound]
+            let level = Int(match.output.1) ?? 1
+            let inner = String(match.output.2)
             // A footnote mark is not part of the heading's name.
             let text = plainText(inner.replacingOccurrences(of: "<sup class=\"footnote-ref\">.*?</sup>", with: "", options: .regularExpression))
             let id = slugger.id(for: text)
             result += "<h\(level) id=\"\(id)\">\(inner) <a class=\"heading-anchor\" href=\"#\(id)\" "
                 + "aria-label=\"Link to this section\">#</a></h\(level)>"
             if level <= 3 { toc.append(TOCEntry(level: level, id: id, text: text)) }
-            position = match.range.location + match.range.length
+            position = match.range.upperBound
         }
-        result += source.substring(from: position)
+        result += html[position...]
         return (result, toc)
     }
 

@@ -4,7 +4,7 @@
 Seeds: the three walkthroughs (notebooks/mnist.md, notebooks/mnist-cnn.md, notebooks/compare.md),
 notebooks/digits.md and Tests/Fixtures/architecture-example.md, with every `epochs:` forced to 1. Each input is a seed with
 one to four mutations: byte flips, line splices (from any seed), fences, deep nesting, NULs, invalid
-UTF-8, bracket runs. The datasets come from $FOLIO_DATA, a folder whose mnist/ and fashion_mnist/
+UTF-8, bracket runs. The datasets come from $FOLIO_DATA, a folder whose mnist/ and fashion-mnist/
 link to the test fixtures; downloads go to a closed local port, so they fail at once.
 
 A failure — a crash (signal, or exit status above 3), a hang past the time limit, exit 2 with a
@@ -81,7 +81,7 @@ def mutate(data, seeds, rng):
 def prepare(work):
     data = os.path.join(work, "data")
     os.makedirs(data, exist_ok=True)
-    for name, fixture in [("mnist", "mnist-small"), ("fashion_mnist", "fashion-small")]:
+    for name, fixture in [("mnist", "mnist-small"), ("fashion-mnist", "fashion-small")]:
         link = os.path.join(data, name)
         if not os.path.lexists(link):
             os.symlink(os.path.join(ROOT, "Tests/Fixtures", fixture), link)

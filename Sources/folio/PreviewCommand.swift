@@ -66,8 +66,13 @@ struct PreviewCommand: ParsableCommand {
                                        parameterArguments: parameters.values, parameterFile: parameters.file,
                                        cache: noCache ? nil : try CacheSizeArgument.cache(in: currentDirectory, size: cacheSize))
         let session = PreviewSession(settings: settings) { Terminal.error($0) }
-        let stopSignals = PreviewStopSignals(session: session)
-        stopSignals.install()
+        // Ctrl-C and SIGTERM end a preview: the run in flight is asked to stop, the open pages' event
+        // streams are closed, and folio exits with 130 or 143. The reports on disk are whole (AtomicFile).
+        SignalWatcher.route(.stop { reason in
+            session.stop()
+            Terminal.error("\nPreview stopped.")
+            Foundation.exit(reason == .terminate ? 143 : 130)
+        })
 
         let openInBrowser = open
         let failure = FailureBox()
@@ -99,29 +104,6 @@ struct PreviewCommand: ParsableCommand {
 /// semaphore is signalled, read after it is waited for).
 private final class FailureBox: @unchecked Sendable {
     var error: Error?
-}
-
-/// Ctrl-C and SIGTERM end a preview: the run in flight is asked to stop, the open pages' event
-/// streams are closed, and folio exits with 130 or 143. The reports on disk are whole (AtomicFile).
-private struct PreviewStopSignals {
-    let session: PreviewSession
-
-    func install() {
-        for (number, status) in [(SIGINT, Int32(130)), (SIGTERM, Int32(143))] {
-            signal(number, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-            source.setEventHandler { [session] in
-                session.stop()
-                Terminal.error("\nPreview stopped.")
-                Foundation.exit(status)
-            }
-            source.resume()
-            PreviewStopSignals.sources.append(source)
-        }
-    }
-
-    /// Kept alive for the life of the process.
-    nonisolated(unsafe) private static var sources: [DispatchSourceSignal] = []
 }
 
 /// `--open`: the page in the default browser, through `xdg-open`; says so when that fails.

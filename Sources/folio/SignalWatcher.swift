@@ -12,7 +12,8 @@ import Synchronization
 /// dedicated thread reads the pipe and decides. While `folio run` runs the cells it routes the
 /// signals to the run's `Cancellation`: the first one asks the run to stop at its next safe point
 /// (the end of the current batch), after which the complete report is written and folio exits 130 or
-/// 143. A second signal — or a first one when nothing is routed — ends the process at once with
+/// 143. `folio preview` routes them to its own stop (end the preview, exit 130 or 143). A second
+/// signal during a run — or a first one when nothing is routed — ends the process at once with
 /// that status (`_exit`, nothing written; reports are written by `AtomicFile`, so none is ever left
 /// half-written).
 enum SignalWatcher {
@@ -31,8 +32,16 @@ enum SignalWatcher {
         return Channel(read: ends[0], write: ends[1])
     }()
 
-    /// The run's cancellation while cells run; nil when a signal should end the process at once.
-    private static let route = Mutex<Cancellation?>(nil)
+    /// Where a signal goes.
+    enum Route: Sendable {
+        /// A run's cancellation: the first signal stops it at its next safe point.
+        case cancel(Cancellation)
+        /// An action of its own, which ends the process (`folio preview`).
+        case stop(@Sendable (Cancellation.Reason) -> Void)
+    }
+
+    /// Where signals go now; nil when a signal should end the process at once.
+    private static let route = Mutex<Route?>(nil)
 
     /// Installs the handlers and starts the watching thread; call first thing in `main`.
     static func install() {
@@ -45,7 +54,12 @@ enum SignalWatcher {
 
     /// Routes the next signal to `cancellation` (nil: back to ending the process at once).
     static func route(to cancellation: Cancellation?) {
-        route.withLock { $0 = cancellation }
+        route(cancellation.map(Route.cancel))
+    }
+
+    /// Routes the next signal as `newRoute` says (nil: back to ending the process at once).
+    static func route(_ newRoute: Route?) {
+        route.withLock { $0 = newRoute }
     }
 
     /// Reads signals from the pipe forever; the first routed one cancels the run, any other ends the process.
@@ -57,8 +71,12 @@ enum SignalWatcher {
             guard count == 1 else { return }
             let number = Int32(byte)
             let reason: Cancellation.Reason = number == SIGTERM ? .terminate : .interrupt
-            let cancellation = route.withLock { $0 }
-            guard let cancellation, !cancellation.isCancelled else {
+            let current = route.withLock { $0 }
+            if case .stop(let stop)? = current {
+                stop(reason)
+                continue
+            }
+            guard case .cancel(let cancellation)? = current, !cancellation.isCancelled else {
                 say("\nfolio: interrupted\n")
                 _exit(128 + number)
             }

@@ -82,15 +82,17 @@ public struct Session {
         models.append(ModelRecord(name: cell.display.label ?? ModelRecord.defaultName(number), model: model))
     }
 
-    /// Adds a fit's epochs and seconds to the current model's record; returns the whole history.
-    mutating func recordFit(_ history: History, seconds: Double) -> History {
+    /// Keeps a fit: its epochs and seconds join the current model's record (its whole history is the
+    /// session's), `loss` becomes the model's, and the model's evaluation is gone.
+    mutating func recordFit(_ history: History, seconds: Double, loss: Loss) {
         let whole = self.history.map { $0.appending(history) } ?? history
         self.history = whole
+        self.loss = loss
+        evaluation = nil
         if !models.isEmpty {
             models[models.count - 1].history = whole
             models[models.count - 1].fitSeconds += seconds
         }
-        return whole
     }
 
     /// Keeps an evaluation as the current model's scores.

@@ -45,7 +45,7 @@ extension AnalysisWalk {
         } catch {
             self.error(at: image.location, "cannot read '\(image.value)': \(error.localizedDescription)")
         }
-        let model = requireModel(for: "predict", cell: cell)
+        let model = requireModel(for: "predict", at: cell.location)
         if let labels = directive.labels {
             do {
                 let file = try PredictLabels.read(resolve(labels.value), reference: labels.value)
@@ -76,7 +76,7 @@ extension AnalysisWalk {
             error(at: path.location, "cannot save the model to '\(path.value)': \(problem)",
                   hint: "give a file name such as `path: model.safetensors` in a folder you can write to")
         }
-        guard var model = requireModel(for: "save", cell: cell) else { return }
+        guard var model = requireModel(for: "save", at: cell.location) else { return }
         model.layerLocations = []
         if !state.data.isAbsent {
             let preprocessing = state.preprocessing

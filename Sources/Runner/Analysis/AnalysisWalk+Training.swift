@@ -5,7 +5,7 @@ extension AnalysisWalk {
     /// `fit`: a model and data that fit each other, labels that fit the loss and the output layer,
     /// and a validation split that leaves rows on both sides.
     mutating func checkFit(_ directive: FitDirective, cell: Cell) {
-        let model = requireModel(for: "fit", cell: cell)
+        let model = requireModel(for: "fit", at: cell.location)
         let data = requireData(for: "fit", at: cell.location)
         let loss = Loss(directive.loss)
         let lossLocation = cell.location(ofOption: "loss")
@@ -34,7 +34,7 @@ extension AnalysisWalk {
 
     /// `evaluate`: a model, test data that fit it, and a loss from the cell, a fit or the model file.
     mutating func checkEvaluate(_ directive: EvaluateDirective, cell: Cell) {
-        let model = requireModel(for: "evaluate", cell: cell)
+        let model = requireModel(for: "evaluate", at: cell.location)
         let data = requireData(for: "evaluate", at: cell.location)
         let before = diagnostics.count
         var loss: (loss: Loss, location: SourceLocation)?
@@ -96,11 +96,7 @@ extension AnalysisWalk {
 
     /// `plot: weights`: a model whose first weighted layer can be drawn, by the run's own rule.
     private mutating func checkWeightsPlot(at location: SourceLocation) {
-        if state.model.isAbsent {
-            error(at: location, "plot weights needs a model, but no earlier cell built or loaded one",
-                  hint: "add a ```build cell (e.g. `dense 10 softmax input=784`) or a ```load cell with `model: FILE` before this cell")
-        }
-        guard let model = state.model.facts, !model.layers.isEmpty else { return }
+        guard let model = requireModel(for: "plot weights", at: location), !model.layers.isEmpty else { return }
         if case .failure(let problem) = FirstLayerWeights.plan(inputShape: model.inputShape, layers: model.layers) {
             error(at: location, problem.description, hint: FirstLayerWeights.hint)
         }

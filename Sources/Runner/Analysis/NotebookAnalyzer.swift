@@ -44,7 +44,7 @@ struct AnalysisWalk {
         case .evaluate(let directive): checkEvaluate(directive, cell: cell)
         case .plot(let directive): checkPlot(directive, cell: cell)
         case .predict(let directive): checkPredict(directive, cell: cell)
-        case .summary: _ = requireModel(for: "summary", cell: cell)
+        case .summary: _ = requireModel(for: "summary", at: cell.location)
         case .save(let directive): checkSave(directive, cell: cell)
         }
     }
@@ -54,9 +54,9 @@ struct AnalysisWalk {
     }
 
     /// The model's facts; reports a missing model (nil also when a failed cell left it unknown).
-    mutating func requireModel(for directive: String, cell: Cell) -> ModelFacts? {
+    mutating func requireModel(for directive: String, at location: SourceLocation) -> ModelFacts? {
         if state.model.isAbsent {
-            error(at: cell.location, "\(directive) needs a model, but no earlier cell built or loaded one",
+            error(at: location, "\(directive) needs a model, but no earlier cell built or loaded one",
                   hint: "add a ```build cell (e.g. `dense 10 softmax input=784`) or a ```load cell with `model: FILE` before this cell")
         }
         return state.model.facts

@@ -12,6 +12,7 @@ extension Session {
                                  batchSize: directive.batchSize, validationSplit: directive.validationSplit,
                                  shuffle: directive.shuffle)
         let started = Date()
+        let firstEpoch = (self.history?.loss.count ?? 0) + 1
         let history: History
         do {
             history = try wrap(at: cell.location) {
@@ -22,18 +23,12 @@ extension Session {
             }
         } catch let stop as FitStopped {
             // Keras on Ctrl-C: the model keeps the last batch's weights, the history its finished epochs.
-            let firstEpoch = (self.history?.loss.count ?? 0) + 1
-            self.loss = loss
-            _ = recordFit(stop.history, seconds: Date().timeIntervalSince(started))
-            self.evaluation = nil
+            recordFit(stop.history, seconds: Date().timeIntervalSince(started), loss: loss)
             throw CellInterrupted(interruption: Self.interruption(stop),
                                   outputs: Self.stoppedOutputs(stop, firstEpoch: firstEpoch))
         }
         let seconds = Date().timeIntervalSince(started)
-        let firstEpoch = (self.history?.loss.count ?? 0) + 1
-        self.loss = loss
-        _ = recordFit(history, seconds: seconds)
-        self.evaluation = nil
+        recordFit(history, seconds: seconds, loss: loss)
 
         let trainingCount = options.trainingRows(of: train.count)
         let validationCount = train.count - trainingCount

@@ -80,9 +80,8 @@ extension Session {
         } catch {
             throw RunError(at: location, prefix + String(describing: error))
         }
-        // Present the pixels exactly as the training data was presented: as the loaded model's file
-        // says, else as the session's data is, else (no data, no record) as 0…1.
-        let scale: Float = activePreparation.map { $0.scale ?? 1 } ?? preprocessing.scale ?? (data == nil ? 255 : 1)
+        // Present the pixels exactly as the training data was presented (the pad does the same).
+        let scale = presentedScale
         let input = image.pixels.map { Float($0) / scale }
         let output = try wrap(at: location) { try model.predict(input, count: 1, cancellation: cancellation) }
         let scores = output.map(Double.init)

@@ -38,9 +38,8 @@ struct PreviewJob {
         }
         let document: Document
         switch CheckedNotebook.load(path: settings.notebook, parameters: parameters) {
-        case .invalid(let diagnostics):
-            let watched = (try? NotebookParser.parse(fileAt: settings.notebook, parameters: parameters))
-                .map { $0.watchedFiles(notebookDirectory: notebookURL.deletingLastPathComponent()) } ?? []
+        case .invalid(let diagnostics, let parsed):
+            let watched = parsed?.watchedFiles(notebookDirectory: notebookURL.deletingLastPathComponent()) ?? []
             return (.invalid(diagnostics), inputs + watched)
         case .ready(let ready):
             document = ready

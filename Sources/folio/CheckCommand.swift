@@ -25,7 +25,7 @@ struct CheckCommand: ParsableCommand {
 /// its notes (if any) to stderr, or every problem found (with the notes) and exits with status 2.
 func loadNotebook(_ path: String, parameters: ParameterOverrides = .none) throws -> Document {
     switch CheckedNotebook.load(path: path, parameters: parameters) {
-    case .invalid(let diagnostics):
+    case .invalid(let diagnostics, _):
         reportProblems(diagnostics)
     case .ready(let document):
         if !document.notes.isEmpty { Terminal.error(DiagnosticList(document.notes).description) }

@@ -33,9 +33,13 @@ public struct NotebookRunner: Sendable {
     public func run(_ document: Document, events: @escaping (RunEvent) -> Void = { _ in }) -> RunRecord {
         let notebookURL = URL(fileURLWithPath: document.path).standardizedFileURL
         let notebookDirectory = notebookURL.deletingLastPathComponent()
-        var session = Session(notebookDirectory: notebookDirectory, seed: document.seed,
-                              environment: environment, cancellation: cancellation, events: events)
-        session.modelNumbers = document.modelNumbers
+        func freshSession() -> Session {
+            var session = Session(notebookDirectory: notebookDirectory, seed: document.seed,
+                                  environment: environment, cancellation: cancellation, events: events)
+            session.modelNumbers = document.modelNumbers
+            return session
+        }
+        var session = freshSession()
         let shown = ShownPaths(notebookDirectory: notebookDirectory, environment: environment)
         let cells = document.cells
         let started = Date()
@@ -51,9 +55,7 @@ public struct NotebookRunner: Sendable {
                 try session.restore(last, cells: cells, modelBytes: run.model(of: last), digestsNow: { run.dataDigests($0) })
                 data = last.data
             } catch {
-                session = Session(notebookDirectory: notebookDirectory, seed: document.seed, environment: environment,
-                                  cancellation: cancellation, events: events)
-                session.modelNumbers = document.modelNumbers
+                session = freshSession()
                 hits = []
             }
             cached = run

@@ -9,7 +9,12 @@ import Crypto
 public enum Checksum {
     /// The SHA-256 digest of `bytes` as 64 lowercase hexadecimal digits.
     public static func sha256Hex(_ bytes: [UInt8]) -> String {
-        SHA256.hash(data: bytes).map { byte in
+        hex(SHA256.hash(data: bytes))
+    }
+
+    /// `digest`'s bytes as lowercase hexadecimal digits, two per byte.
+    public static func hex<Digest: Sequence>(_ digest: Digest) -> String where Digest.Element == UInt8 {
+        digest.map { byte in
             let text = String(byte, radix: 16)
             return byte < 16 ? "0" + text : text
         }.joined()

@@ -1,4 +1,5 @@
 import Crypto
+import Datasets
 import Foundation
 import Notebook
 
@@ -48,6 +49,6 @@ enum CellKeys {
             hasher.update(data: Data("\(bytes.count):".utf8))
             hasher.update(data: bytes)
         }
-        return FileDigests.hex(hasher.finalize())
+        return Checksum.hex(hasher.finalize())
     }
 }

@@ -1,4 +1,5 @@
 import Crypto
+import Datasets
 import Foundation
 
 /// SHA-256 of files, remembered by path, size and modification time (to the nanosecond), so an
@@ -68,12 +69,8 @@ struct FileDigests {
             guard let chunk = piece, !chunk.isEmpty else { break }
             hasher.update(data: chunk)
         }
-        return hex(hasher.finalize())
+        return Checksum.hex(hasher.finalize())
     }
 
-    static func sha256(_ data: Data) -> String { hex(SHA256.hash(data: data)) }
-
-    static func hex<Digest: Sequence>(_ digest: Digest) -> String where Digest.Element == UInt8 {
-        digest.map { String(format: "%02x", $0) }.joined()
-    }
+    static func sha256(_ data: Data) -> String { Checksum.hex(SHA256.hash(data: data)) }
 }

@@ -12,9 +12,6 @@ extension Palette {
     /// non-finite value, or a range that is not positive, gives the middle colour).
     static func diverging(_ value: Double, limit: Double) -> RGB {
         guard value.isFinite, limit.isFinite, limit > 0 else { return blueWhiteRed[blueWhiteRed.count / 2] }
-        let t = (min(max(value / limit, -1), 1) + 1) / 2
-        let position = t * Double(blueWhiteRed.count - 1)
-        let lower = min(Int(position), blueWhiteRed.count - 2)
-        return blueWhiteRed[lower].mixed(with: blueWhiteRed[lower + 1], by: position - Double(lower))
+        return interpolated(blueWhiteRed, at: (min(max(value / limit, -1), 1) + 1) / 2)
     }
 }

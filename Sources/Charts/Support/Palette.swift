@@ -51,10 +51,14 @@ enum Palette {
 
     /// The sequential colour for `fraction` in 0…1 (clamped; non-finite counts as 0).
     static func sequential(_ fraction: Double) -> RGB {
-        let t = fraction.isFinite ? min(max(fraction, 0), 1) : 0
-        let position = t * Double(blues.count - 1)
-        let lower = min(Int(position), blues.count - 2)
-        return blues[lower].mixed(with: blues[lower + 1], by: position - Double(lower))
+        interpolated(blues, at: fraction.isFinite ? min(max(fraction, 0), 1) : 0)
+    }
+
+    /// The colour at `t` in 0…1 along `scale`, mixed linearly between its two nearest stops.
+    static func interpolated(_ scale: [RGB], at t: Double) -> RGB {
+        let position = t * Double(scale.count - 1)
+        let lower = min(Int(position), scale.count - 2)
+        return scale[lower].mixed(with: scale[lower + 1], by: position - Double(lower))
     }
 }
 

@@ -7,8 +7,9 @@ enum InlineCode {
         var index = 0
         while index < characters.count {
             guard characters[index] == "`" else {
-                html += HTMLEscape.escape(String(characters[index]))
-                index += 1
+                let next = characters[index...].firstIndex(of: "`") ?? characters.count
+                html += HTMLEscape.escape(String(characters[index..<next]))
+                index = next
                 continue
             }
             let length = run(in: characters, at: index)

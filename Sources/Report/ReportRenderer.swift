@@ -23,13 +23,15 @@ public struct ReportRenderer: Sendable {
     /// notebook it was made from.
     public func render(_ record: RunRecord, generated: Date = Date(), source: String? = nil) throws -> String {
         let compiled = try template.compiled()
+        var view = ReportView(record: record, css: template.css, version: version, generatedAt: generated)
+        // The pad's script goes in exactly when the view has a pad to run (not for a model whose
+        // section could not be written).
         var policy = self.policy
-        if case .drawable? = record.pad { policy.inlineScripts.insert(PadScript.source, at: 0) }
+        if view.hasPad { policy.inlineScripts.insert(PadScript.source, at: 0) }
         if let script = policy.inlineScripts.first(where: { $0.range(of: "</script", options: .caseInsensitive) != nil }) {
             throw ReportError.scriptNotInlinable(String(script.prefix(60)))
         }
-        let view = ReportView(record: record, css: template.css, version: version, generatedAt: generated,
-                              hasScripts: !policy.inlineScripts.isEmpty)
+        view.hasScripts = !policy.inlineScripts.isEmpty
         var html = HTMLHead.inserting(policy.scriptElements, beforeBodyEndIn: compiled.render(view))
         if let source { html = ReportSource.inserting(source, into: html) }
         guard let head = HTMLHead.openingTag(in: html) else { throw ReportError.templateWithoutHead(path: nil) }

@@ -3,7 +3,7 @@ import Notebook
 import Runner
 
 extension ReportView {
-    init(record: RunRecord, css: String, version: String, generatedAt: Date, hasScripts: Bool = false) {
+    init(record: RunRecord, css: String, version: String, generatedAt: Date) {
         let document = record.document
         title = document.title ?? URL(fileURLWithPath: document.path).deletingPathExtension().lastPathComponent
         author = document.author ?? ""
@@ -47,7 +47,7 @@ extension ReportView {
         }
         hasInterruption = interruption != nil
         self.css = css
-        self.hasScripts = hasScripts
+        hasScripts = false
         // With several models, the pad says which one it runs: the last, the session's model at the end.
         padHTML = PadSection.html(record.pad, modelName: record.models.count > 1 ? record.models.last?.name : nil)
         if case .drawable? = record.pad { hasPad = !padHTML.isEmpty } else { hasPad = false }

@@ -38,14 +38,6 @@ extension PreviewSettings {
     /// The parameters for one run: the `-p` arguments over the `--params` file as it is now, or the
     /// file's problems (shown in the page instead of a report).
     func parameterOverrides() -> Result<ParameterOverrides, DiagnosticList> {
-        guard let parameterFile else { return .success(ParameterOverrides(arguments: parameterArguments)) }
-        do {
-            return .success(ParameterOverrides(arguments: parameterArguments, file: try ParameterFile.read(path: parameterFile)))
-        } catch let list as DiagnosticList {
-            return .failure(list)
-        } catch {
-            let location = SourceLocation(file: parameterFile, line: 1, column: 1)
-            return .failure(DiagnosticList([Diagnostic(at: location, "the parameters file cannot be read: \(error)")]))
-        }
+        ParameterOverrides.load(arguments: parameterArguments, file: parameterFile)
     }
 }

@@ -15,13 +15,9 @@ struct ParameterOptions: ParsableArguments {
 
     /// The overrides to parse the notebook with; a bad `--params` file prints its diagnostics and exits with status 2.
     func overrides() -> ParameterOverrides {
-        guard let file else { return ParameterOverrides(arguments: values) }
-        do {
-            return ParameterOverrides(arguments: values, file: try ParameterFile.read(path: file))
-        } catch let list as DiagnosticList {
-            reportProblems(list.diagnostics)
-        } catch {
-            reportProblems([Diagnostic(at: SourceLocation(file: file, line: 1, column: 1), "the parameters file cannot be read: \(error)")])
+        switch ParameterOverrides.load(arguments: values, file: file) {
+        case .success(let overrides): return overrides
+        case .failure(let list): reportProblems(list.diagnostics)
         }
     }
 }

@@ -92,20 +92,7 @@ enum DisplayOptionsGrammar {
 
     /// `fig-cap`'s text, or nil after a diagnostic: it must be one line of visible text.
     private static func caption(_ option: OptionLine, diagnostics: inout DiagnosticCollector) -> String? {
-        let text = option.value.text.trimmingCharacters(in: .whitespaces)
-        let problem: String?
-        if text.isEmpty {
-            problem = "'fig-cap' needs a caption, got nothing"
-        } else if text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
-            problem = "'fig-cap' must be plain text without control characters"
-        } else if text.count > maximumCaptionLength {
-            problem = "'fig-cap' is \(text.count) characters long; the most is \(maximumCaptionLength)"
-        } else {
-            problem = nil
-        }
-        guard let problem else { return text }
-        diagnostics.error(line: option.line, column: option.value.column, problem,
-                          hint: "write a short caption, e.g. `#| fig-cap: Loss and accuracy per epoch`")
-        return nil
+        TextOptionValue.read(option, needs: "a caption", maximumLength: maximumCaptionLength,
+                             hint: "write a short caption, e.g. `#| fig-cap: Loss and accuracy per epoch`", diagnostics: &diagnostics)
     }
 }

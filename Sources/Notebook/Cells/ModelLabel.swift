@@ -9,29 +9,10 @@ enum ModelLabel {
     /// The longest label, in characters: it must fit in a legend.
     static let maximumLength = 40
 
-    /// Bidirectional embeddings, overrides and isolates: in a legend they could make one name read as another.
-    static let directionControls: ClosedRange<UInt32> = 0x202A...0x202E
-    static let directionIsolates: ClosedRange<UInt32> = 0x2066...0x2069
-
     /// The label's text, or nil after a diagnostic at its value.
     static func read(_ option: OptionLine, diagnostics: inout DiagnosticCollector) -> String? {
-        let text = option.value.text.trimmingCharacters(in: .whitespaces)
-        let problem: String?
-        if text.isEmpty {
-            problem = "'label' needs a name, got nothing"
-        } else if text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
-            problem = "'label' must be plain text without control characters"
-        } else if text.unicodeScalars.contains(where: { Self.directionControls.contains($0.value) || Self.directionIsolates.contains($0.value) }) {
-            problem = "'label' must not contain characters that change the text's direction (U+202A…U+202E, U+2066…U+2069)"
-        } else if text.count > maximumLength {
-            problem = "'label' is \(text.count) characters long; the most is \(maximumLength)"
-        } else {
-            problem = nil
-        }
-        guard let problem else { return text }
-        diagnostics.error(line: option.line, column: option.value.column, problem,
-                          hint: "name the model in a few words, e.g. `#| label: wide-mlp`")
-        return nil
+        TextOptionValue.read(option, needs: "a name", maximumLength: maximumLength, refusingDirectionControls: true,
+                             hint: "name the model in a few words, e.g. `#| label: wide-mlp`", diagnostics: &diagnostics)
     }
 }
 

@@ -88,3 +88,19 @@ struct ParameterFileReader {
         return entries
     }
 }
+
+extension ParameterOverrides {
+    /// The `-p` arguments over the `--params` file at `file` (read now), or the file's problems — every
+    /// failure to read it is a `DiagnosticList` at the file's line 1 when it has no better place.
+    public static func load(arguments: [String], file: String?) -> Result<ParameterOverrides, DiagnosticList> {
+        guard let file else { return .success(ParameterOverrides(arguments: arguments)) }
+        do {
+            return .success(ParameterOverrides(arguments: arguments, file: try ParameterFile.read(path: file)))
+        } catch let list as DiagnosticList {
+            return .failure(list)
+        } catch {
+            let location = SourceLocation(file: file, line: 1, column: 1)
+            return .failure(DiagnosticList([Diagnostic(at: location, "the parameters file cannot be read: \(error)")]))
+        }
+    }
+}

@@ -27,6 +27,7 @@ Needs: chromium (apt) and playwright (pip) -- scripts/bootstrap.sh installs both
 """
 import argparse
 import base64
+import functools
 import gzip
 import json
 import re
@@ -148,6 +149,7 @@ STROKES = [
 ]
 
 
+@functools.lru_cache(maxsize=None)
 def idx_images(count):
     """The first `count` test images of the fixture, 784 bytes each (white ink on black)."""
     data = gzip.open(FIXTURE / "t10k-images-idx3-ubyte.gz").read()
